@@ -1,0 +1,29 @@
+/**
+ * Two projects: `unit` runs the tests that sit beside their files and needs no services;
+ * `integration` runs the cross-cutting tests in test/ against the real Temporal dev server and
+ * the real MongoDB-wire store, which the global setup starts once for the whole run.
+ */
+const transform = { '^.+\\.ts$': ['@swc/jest'] };
+
+/** @type {import('jest').Config} */
+module.exports = {
+  // Integration tests wait on real services; timing thresholds never live in tests.
+  testTimeout: 180000,
+  projects: [
+    {
+      displayName: 'unit',
+      transform,
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/{workflows,schemas,domain,server,worker,platform}/**/*.test.ts'],
+    },
+    {
+      displayName: 'integration',
+      transform,
+      testEnvironment: 'node',
+      roots: ['<rootDir>/test'],
+      testMatch: ['**/*.test.ts'],
+      globalSetup: '<rootDir>/test/setup/global-setup.ts',
+      globalTeardown: '<rootDir>/test/setup/global-teardown.ts',
+    },
+  ],
+};

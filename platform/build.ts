@@ -1,0 +1,73 @@
+import { spawn } from 'node:child_process';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { loadWorkflowBundle } from '../worker/workflow-bundle';
+
+const root = path.resolve(__dirname, '..');
+const editorDir = path.join(root, 'editor');
+const editorOutput = path.join(editorDir, 'dist', 'index.html');
+
+async function newestMtime(target: string): Promise<number> {
+  const stat = await fs.stat(target).catch(() => undefined);
+  if (!stat) return 0;
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  const entries = await fs.readdir(target, { withFileTypes: true, recursive: true });
+  let newest = stat.mtimeMs;
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    newest = Math.max(newest, (await fs.stat(path.join(entry.parentPath, entry.name))).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when a source the editor is built from is newer than the built app. */
+export async function editorIsStale(): Promise<boolean> {
+  const built = await newestMtime(editorOutput);
+  if (built === 0) return true;
+  const inputs = ['src', 'index.html', 'vite.config.mts', '../workflows', '../schemas/entities'];
+  for (const input of inputs) {
+    if ((await newestMtime(path.join(editorDir, input))) > built) return true;
+  }
+  return false;
+}
+
+/**
+ * Builds the editor with Vite into editor/dist. It builds into a scratch directory and swaps it
+ * in, so two instances started at once from one checkout never serve a half-written app.
+ */
+export async function buildEditor(progress: (line: string) => void): Promise<void> {
+  progress('editor: building with Vite');
+  const outDir = path.join(editorDir, `dist.build-${process.pid}`);
+  await new Promise<void>((resolve, reject) => {
+    const vite = path.join(root, 'node_modules', '.bin', 'vite');
+    const args = ['build', '--config', 'editor/vite.config.mts', '--logLevel', 'warn', '--outDir', outDir];
+    const child = spawn(vite, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`)),
+    );
+  });
+  const dist = path.join(editorDir, 'dist');
+  const old = `${dist}.old-${process.pid}`;
+  await fs.rename(dist, old).catch(() => undefined);
+  await fs.rename(outDir, dist);
+  await fs.rm(old, { recursive: true, force: true });
+}
+
+/**
+ * Builds what `npm start` needs and skips what is fresh: the editor and the workflow bundle.
+ * Server and worker run from TypeScript source through tsx, so they need no build step.
+ */
+export async function buildAll(
+  progress: (line: string) => void,
+  options: { force?: boolean } = {},
+): Promise<void> {
+  const started = Date.now();
+  await Promise.all([
+    (async () => {
+      if (options.force || (await editorIsStale())) await buildEditor(progress);
+    })(),
+    loadWorkflowBundle({ progress }),
+  ]);
+  progress(`build: ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
+}

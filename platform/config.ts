@@ -1,0 +1,110 @@
+import path from 'node:path';
+
+/**
+ * Every setting the platform reads, from env only. This is the one config loader: `main.ts`
+ * files call {@link loadConfig} and hand the result to the code that needs it, so nothing else
+ * touches `process.env`. README's configuration table documents each variable (a test checks it).
+ */
+export interface Config {
+  /** Port of the API server, which also serves the editor. */
+  port: number;
+  /** Interface the API server binds to. */
+  host: string;
+  dataDir: string;
+  logLevel: string;
+  /** External MongoDB (or FerretDB) URL; unset means the platform runs its own store. */
+  mongoUrl: string | undefined;
+  mongoDb: string;
+  /** Port of the embedded store (mongod or FerretDB) when `mongoUrl` is unset. */
+  storePort: number;
+  /** External Temporal frontend; unset means the platform runs the Temporal dev server. */
+  temporalAddress: string | undefined;
+  temporalNamespace: string;
+  temporalTaskQueue: string;
+  /** Ports of the embedded Temporal dev server: gRPC frontend and Web UI. */
+  temporalPort: number;
+  temporalUiPort: number;
+  /** Its HTTP API and Prometheus endpoint; unset lets the dev server pick free ones. */
+  temporalHttpPort: number | undefined;
+  temporalMetricsPort: number | undefined;
+  /** Public URL of the Temporal Web UI, for links from the editor. */
+  temporalUiUrl: string | undefined;
+  adminEmail: string;
+  adminPassword: string | undefined;
+  /** Explicit tool paths and the tool cache, for the bootstrap. */
+  temporalCliPath: string | undefined;
+  ferretdbPath: string | undefined;
+  mongodPath: string | undefined;
+  toolsCacheDir: string;
+}
+
+/** A setting that does not parse; the message names the variable. */
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+type Env = Record<string, string | undefined>;
+
+function str(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value === undefined || value === '' ? undefined : value;
+}
+
+function int(env: Env, name: string, fallback: number, min = 0, max = 65535): number {
+  const raw = str(env, name);
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw) || Number(raw) < min || Number(raw) > max) {
+    throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
+  }
+  return Number(raw);
+}
+
+function optionalInt(env: Env, name: string): number | undefined {
+  return str(env, name) === undefined ? undefined : int(env, name, 0, 1);
+}
+
+function defaultCacheDir(env: Env): string {
+  const base = str(env, 'XDG_CACHE_HOME') ?? path.join(str(env, 'HOME') ?? '/tmp', '.cache');
+  return path.join(base, 'ledgerline');
+}
+
+/**
+ * Reads the configuration from an env object.
+ *
+ * @example
+ * const config = loadConfig(process.env);
+ * console.log(config.port); // 3000 unless PORT is set
+ */
+export function loadConfig(env: Env): Config {
+  const logLevel = str(env, 'LOG_LEVEL') ?? 'info';
+  if (!['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].includes(logLevel)) {
+    throw new ConfigError(
+      `LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "${logLevel}"`,
+    );
+  }
+  const temporalPort = int(env, 'TEMPORAL_PORT', 7233, 1);
+  const temporalUiPort = int(env, 'TEMPORAL_UI_PORT', temporalPort + 1000, 1);
+  return {
+    port: int(env, 'PORT', 3000, 1),
+    host: str(env, 'HOST') ?? '127.0.0.1',
+    dataDir: path.resolve(str(env, 'DATA_DIR') ?? './data'),
+    logLevel,
+    mongoUrl: str(env, 'MONGO_URL'),
+    mongoDb: str(env, 'MONGO_DB') ?? 'ledgerline',
+    storePort: int(env, 'STORE_PORT', 27018, 1),
+    temporalAddress: str(env, 'TEMPORAL_ADDRESS'),
+    temporalNamespace: str(env, 'TEMPORAL_NAMESPACE') ?? 'default',
+    temporalTaskQueue: str(env, 'TEMPORAL_TASK_QUEUE') ?? 'ledgerline',
+    temporalPort,
+    temporalUiPort,
+    temporalHttpPort: optionalInt(env, 'TEMPORAL_HTTP_PORT'),
+    temporalMetricsPort: optionalInt(env, 'TEMPORAL_METRICS_PORT'),
+    temporalUiUrl: str(env, 'TEMPORAL_UI_URL'),
+    adminEmail: str(env, 'ADMIN_EMAIL') ?? 'admin@example.com',
+    adminPassword: str(env, 'ADMIN_PASSWORD'),
+    temporalCliPath: str(env, 'TEMPORAL_CLI_PATH'),
+    ferretdbPath: str(env, 'FERRETDB_PATH'),
+    mongodPath: str(env, 'MONGOD_PATH'),
+    toolsCacheDir: str(env, 'TOOLS_CACHE_DIR') ?? defaultCacheDir(env),
+  };
+}

@@ -1,0 +1,291 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+
+/** A pinned external binary the platform runs: the Temporal CLI dev server or FerretDB. */
+export interface ToolSpec {
+  name: 'temporal' | 'ferretdb';
+  version: string;
+  /** Env variable holding an explicit path. */
+  envVar: string;
+  /** Go package built by `go build` inside the tool's pinned module, platform/tools-module/<name>. */
+  goPackage: string;
+  /** The Go module holding `goPackage`. */
+  goModule: string;
+  /**
+   * Files the project's release pipeline generates and a module download lacks; a source build
+   * writes them into a copy of the module that the build then uses through a `replace`.
+   */
+  generatedFiles?: Record<string, string>;
+  /** Official release download for machines with internet, or undefined when none fits this platform. */
+  downloadUrl: (
+    platform: NodeJS.Platform,
+    arch: string,
+  ) => { url: string; archive: 'tar.gz' | 'binary' } | undefined;
+}
+
+const goArch: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
+
+export const toolSpecs: Record<ToolSpec['name'], ToolSpec> = {
+  temporal: {
+    name: 'temporal',
+    version: '1.5.1',
+    envVar: 'TEMPORAL_CLI_PATH',
+    goPackage: 'github.com/temporalio/cli/cmd/temporal',
+    goModule: 'github.com/temporalio/cli',
+    downloadUrl: (platform, arch) =>
+      goArch[arch] && (platform === 'linux' || platform === 'darwin')
+        ? {
+            url: `https://temporal.download/cli/archive/v1.5.1?platform=${platform}&arch=${goArch[arch]}`,
+            archive: 'tar.gz',
+          }
+        : undefined,
+  },
+  ferretdb: {
+    name: 'ferretdb',
+    version: '1.24.2',
+    envVar: 'FERRETDB_PATH',
+    goPackage: 'github.com/FerretDB/FerretDB/cmd/ferretdb',
+    goModule: 'github.com/FerretDB/FerretDB',
+    // FerretDB embeds its version from a file its release tooling writes, and refuses to start without it.
+    generatedFiles: { 'build/version/version.txt': 'v1.24.2\n' },
+    downloadUrl: (platform, arch) =>
+      goArch[arch] && platform === 'linux'
+        ? {
+            url: `https://github.com/FerretDB/FerretDB/releases/download/v1.24.2/ferretdb-linux-${goArch[arch]}`,
+            archive: 'binary',
+          }
+        : undefined,
+  },
+};
+
+/** None of the ways to obtain a tool worked; the message says what to install. */
+export class ToolUnavailableError extends Error {
+  override name = 'ToolUnavailableError';
+}
+
+export interface EnsureToolOptions {
+  /** Explicit path from env (step 1). */
+  explicitPath: string | undefined;
+  cacheDir: string;
+  /** PATH to search (step 2). */
+  searchPath: string | undefined;
+  progress: (line: string) => void;
+}
+
+const toolsModulesDir = path.join(__dirname, 'tools-module');
+
+async function isExecutable(file: string): Promise<boolean> {
+  try {
+    await fs.access(file, fs.constants.X_OK);
+    return (await fs.stat(file)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+/** Finds an executable on a PATH string, like `which`. */
+export async function findOnPath(
+  binary: string,
+  searchPath: string | undefined,
+): Promise<string | undefined> {
+  for (const dir of (searchPath ?? '').split(path.delimiter)) {
+    if (dir === '') continue;
+    const candidate = path.join(dir, binary);
+    if (await isExecutable(candidate)) return candidate;
+  }
+  return undefined;
+}
+
+function run(
+  command: string,
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; progress: (line: string) => void; label: string },
+): Promise<{ code: number; output: string }> {
+  return new Promise((resolve, reject) => {
+    const started = Date.now();
+    const child = spawn(command, args, {
+      cwd: options.cwd,
+      env: options.env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      output = (output + chunk.toString()).slice(-20_000);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    // go build is silent for minutes on a cold cache; a heartbeat shows it is alive.
+    const heartbeat = setInterval(() => {
+      options.progress(`${options.label}: still working (${Math.round((Date.now() - started) / 1000)}s)`);
+    }, 20_000);
+    child.on('error', (error) => {
+      clearInterval(heartbeat);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearInterval(heartbeat);
+      resolve({ code: code ?? 1, output });
+    });
+  });
+}
+
+async function buildWithGo(
+  spec: ToolSpec,
+  targetDir: string,
+  options: EnsureToolOptions,
+): Promise<string | undefined> {
+  const go = await findOnPath('go', options.searchPath);
+  if (!go) {
+    options.progress(`${spec.name}: no Go toolchain on PATH, skipping the source build`);
+    return undefined;
+  }
+  const label = `${spec.name} ${spec.version}: go build`;
+  const scratch = `${targetDir}.build-${process.pid}`;
+  const moduleDir = path.join(scratch, 'module');
+  const env = { ...process.env, GOFLAGS: '-mod=mod', CGO_ENABLED: '0' };
+  const step = async (args: string[], cwd: string) => {
+    const result = await run(go, args, { cwd, env, progress: options.progress, label });
+    if (result.code !== 0)
+      options.progress(`${label} failed:\n${result.output.trim().split('\n').slice(-8).join('\n')}`);
+    return result;
+  };
+  try {
+    // The tools module pins the tool and its whole dependency graph (go.mod and go.sum), so the
+    // build is reproducible and does not need the module proxy's version listing.
+    await fs.cp(path.join(toolsModulesDir, spec.name), moduleDir, { recursive: true });
+    if (spec.generatedFiles) {
+      const downloaded = await step(
+        ['mod', 'download', '-json', `${spec.goModule}@v${spec.version}`],
+        moduleDir,
+      );
+      if (downloaded.code !== 0) return undefined;
+      const sourceDir = path.join(scratch, 'source');
+      await fs.cp((JSON.parse(downloaded.output) as { Dir: string }).Dir, sourceDir, { recursive: true });
+      for (const [file, content] of Object.entries(spec.generatedFiles)) {
+        const target = path.join(sourceDir, file);
+        await fs.chmod(path.dirname(target), 0o755);
+        await fs.writeFile(target, content);
+      }
+      if ((await step(['mod', 'edit', `-replace=${spec.goModule}=${sourceDir}`], moduleDir)).code !== 0)
+        return undefined;
+    }
+    const output = path.join(scratch, 'bin', spec.name);
+    for (const extra of [[], ['-ldflags=-checklinkname=0']]) {
+      options.progress(`${label} ${extra.join(' ')}(the first build takes several minutes)`);
+      if (
+        (await step(['build', '-trimpath', ...extra, '-o', output, spec.goPackage], moduleDir)).code === 0
+      ) {
+        await fs.rm(targetDir, { recursive: true, force: true });
+        await fs.rename(path.dirname(output), targetDir);
+        return path.join(targetDir, spec.name);
+      }
+    }
+    return undefined;
+  } finally {
+    await fs.chmod(scratch, 0o755).catch(() => undefined);
+    await run('chmod', ['-R', 'u+w', scratch], { progress: options.progress, label: 'chmod' }).catch(
+      () => undefined,
+    );
+    await fs.rm(scratch, { recursive: true, force: true });
+  }
+}
+
+async function download(
+  spec: ToolSpec,
+  targetDir: string,
+  options: EnsureToolOptions,
+): Promise<string | undefined> {
+  const source = spec.downloadUrl(process.platform, process.arch);
+  if (!source) return undefined;
+  options.progress(`${spec.name} ${spec.version}: downloading ${source.url}`);
+  const tmpDir = `${targetDir}.download-${process.pid}`;
+  try {
+    const response = await fetch(source.url, { signal: AbortSignal.timeout(120_000) });
+    if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
+    await fs.mkdir(tmpDir, { recursive: true });
+    const file = path.join(tmpDir, source.archive === 'tar.gz' ? 'archive.tar.gz' : spec.name);
+    await pipeline(Readable.fromWeb(response.body as never), createWriteStream(file));
+    if (source.archive === 'tar.gz') {
+      const result = await run('tar', ['-xzf', file, '-C', tmpDir], { ...options, label: 'tar' });
+      if (result.code !== 0) throw new Error(result.output);
+      await fs.rm(file);
+    }
+    await fs.chmod(path.join(tmpDir, spec.name), 0o755);
+    await fs.rm(targetDir, { recursive: true, force: true });
+    await fs.rename(tmpDir, targetDir);
+    return path.join(targetDir, spec.name);
+  } catch (error) {
+    options.progress(`${spec.name}: download failed (${(error as Error).message})`);
+    await fs.rm(tmpDir, { recursive: true, force: true });
+    return undefined;
+  }
+}
+
+/**
+ * Finds or obtains a pinned tool, in order: explicit path, PATH, the cache, a Go source build
+ * into the cache, the official download. Idempotent: a second call is a cache hit.
+ *
+ * @example
+ * const temporal = await ensureTool(toolSpecs.temporal, { explicitPath: undefined, cacheDir, searchPath: process.env.PATH, progress: console.log });
+ */
+export async function ensureTool(spec: ToolSpec, options: EnsureToolOptions): Promise<string> {
+  if (options.explicitPath) {
+    if (await isExecutable(options.explicitPath)) return options.explicitPath;
+    throw new ToolUnavailableError(`${spec.envVar}=${options.explicitPath} is not an executable file`);
+  }
+  const onPath = await findOnPath(spec.name, options.searchPath);
+  if (onPath) return onPath;
+  const targetDir = path.join(options.cacheDir, 'tools', `${spec.name}-${spec.version}`);
+  const cached = path.join(targetDir, spec.name);
+  if (await isExecutable(cached)) return cached;
+  await fs.mkdir(path.dirname(targetDir), { recursive: true });
+  const obtained =
+    (await buildWithGo(spec, targetDir, options)) ?? (await download(spec, targetDir, options));
+  if (obtained) {
+    options.progress(`${spec.name} ${spec.version}: ready at ${obtained}`);
+    return obtained;
+  }
+  throw new ToolUnavailableError(
+    `Could not obtain ${spec.name} ${spec.version}. Install Go 1.25+ (https://go.dev/dl) so it can be built from ` +
+      `source, put a '${spec.name}' binary on PATH, or set ${spec.envVar} to its path.`,
+  );
+}
+
+export interface Tools {
+  temporal: string;
+  /** undefined when the store does not need FerretDB (MONGO_URL set or mongod found). */
+  ferretdb: string | undefined;
+  mongod: string | undefined;
+}
+
+/**
+ * Resolves every tool the embedded stack needs for a configuration. FerretDB is only obtained
+ * when neither `MONGO_URL` nor a `mongod` binary is available.
+ */
+export async function ensureTools(config: {
+  temporalCliPath: string | undefined;
+  ferretdbPath: string | undefined;
+  mongodPath: string | undefined;
+  mongoUrl: string | undefined;
+  temporalAddress: string | undefined;
+  toolsCacheDir: string;
+  searchPath: string | undefined;
+  progress: (line: string) => void;
+}): Promise<Tools> {
+  const common = { cacheDir: config.toolsCacheDir, searchPath: config.searchPath, progress: config.progress };
+  const mongod = config.mongoUrl
+    ? undefined
+    : (config.mongodPath ?? (await findOnPath('mongod', config.searchPath)));
+  const temporal = config.temporalAddress
+    ? ''
+    : await ensureTool(toolSpecs.temporal, { ...common, explicitPath: config.temporalCliPath });
+  const ferretdb =
+    config.mongoUrl || mongod
+      ? undefined
+      : await ensureTool(toolSpecs.ferretdb, { ...common, explicitPath: config.ferretdbPath });
+  return { temporal, ferretdb, mongod };
+}

@@ -1,0 +1,63 @@
+import path from 'node:path';
+import express, { type Express, type Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from '../platform/logger';
+import { errorHandler, notFoundHandler } from './http/error-handler';
+import { createHttpMetrics } from './http/metrics';
+import { healthRoutes, type HealthChecks } from './routes/health';
+
+export interface AppDeps {
+  log: Logger;
+  health: HealthChecks;
+  /** Routers mounted under /api after health, in order. */
+  apiRouters?: Router[];
+  /** Directory of the built editor; served at / with history fallback when set. */
+  editorDir?: string;
+  /** Largest accepted JSON body. */
+  bodyLimit?: string;
+}
+
+/**
+ * The API server as a value: tests call it in-process, `server/main.ts` listens with it.
+ *
+ * @example
+ * const app = createApp({ log, health: { temporal: async () => {}, store: async () => {} } });
+ * app.listen(3000);
+ */
+export function createApp(deps: AppDeps): Express {
+  const app = express();
+  const metrics = createHttpMetrics();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: { 'img-src': ["'self'", 'data:'], 'connect-src': ["'self'"] },
+      },
+    }),
+  );
+  app.use(metrics.middleware);
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+
+  const api = express.Router();
+  api.use(express.json({ limit: deps.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }));
+  api.use(healthRoutes(deps.health));
+  for (const router of deps.apiRouters ?? []) api.use(router);
+  api.use(notFoundHandler);
+  app.use('/api', api);
+
+  if (deps.editorDir) {
+    const editorDir = deps.editorDir;
+    app.use(express.static(editorDir, { index: 'index.html', maxAge: '1h' }));
+    // Client-side routes: any other GET that wants HTML gets the app shell.
+    app.get(/^\/(?!api\/|hooks\/|metrics$).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(path.join(editorDir, 'index.html'));
+    });
+  }
+  app.use(notFoundHandler);
+  app.use(errorHandler(deps.log));
+  return app;
+}

@@ -1,0 +1,28 @@
+import type { Db } from 'mongodb';
+import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import { createActivities } from './activities';
+
+export interface WorkerDeps {
+  connection: NativeConnection;
+  namespace: string;
+  taskQueue: string;
+  db: Db;
+  bundle: WorkflowBundleWithSourceMap;
+  /** Concurrent activity executions; the default suits a 2-core machine. */
+  maxConcurrentActivities?: number;
+}
+
+/**
+ * Builds a worker from its dependencies. `worker/main.ts` runs it; integration tests run one
+ * in-process against the same dev server and store.
+ */
+export async function createWorker(deps: WorkerDeps): Promise<Worker> {
+  return Worker.create({
+    connection: deps.connection,
+    namespace: deps.namespace,
+    taskQueue: deps.taskQueue,
+    workflowBundle: deps.bundle,
+    activities: createActivities({ db: deps.db }),
+    maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivities ?? 100,
+  });
+}

@@ -1,0 +1,51 @@
+import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { loadConfig } from '../platform/config';
+import { createLogger } from '../platform/logger';
+import { connectStore } from '../platform/mongo';
+import { createWorker } from './create-worker';
+import { loadWorkflowBundle } from './workflow-bundle';
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env);
+  const log = createLogger({ level: config.logLevel, service: 'worker' });
+  const temporalLevels: Record<string, LogLevel> = {
+    trace: 'TRACE',
+    debug: 'DEBUG',
+    info: 'INFO',
+    warn: 'WARN',
+  };
+  Runtime.install({
+    logger: new DefaultLogger(temporalLevels[config.logLevel] ?? 'WARN', (entry) => {
+      const level =
+        entry.level === 'TRACE'
+          ? 'trace'
+          : (entry.level.toLowerCase() as 'debug' | 'info' | 'warn' | 'error');
+      log[level]({ ...entry.meta, sdk: true }, entry.message);
+    }),
+  });
+  const address = config.temporalAddress ?? `127.0.0.1:${config.temporalPort}`;
+  const mongoUrl = config.mongoUrl ?? `mongodb://127.0.0.1:${config.storePort}/`;
+  const [{ client, db }, connection, bundle] = await Promise.all([
+    connectStore(mongoUrl, config.mongoDb),
+    NativeConnection.connect({ address }),
+    loadWorkflowBundle({ progress: (line) => log.info(line) }),
+  ]);
+  const worker = await createWorker({
+    connection,
+    namespace: config.temporalNamespace,
+    taskQueue: config.temporalTaskQueue,
+    db,
+    bundle,
+  });
+  log.info({ taskQueue: config.temporalTaskQueue, namespace: config.temporalNamespace }, 'worker started');
+  // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves after draining.
+  await worker.run();
+  await connection.close();
+  await client.close();
+  log.info('worker stopped');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
