@@ -1,5 +1,5 @@
 import path from 'node:path';
-import express, { type Express, type Router } from 'express';
+import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from '../platform/logger';
 import { errorHandler, notFoundHandler } from './http/error-handler';
@@ -9,8 +9,14 @@ import { healthRoutes, type HealthChecks } from './routes/health';
 export interface AppDeps {
   log: Logger;
   health: HealthChecks;
-  /** Routers mounted under /api after health, in order. */
+  /** Routers under /api that need no authentication (login), mounted before `authenticate`. */
+  publicApiRouters?: Router[];
+  /** Sets the caller on every later /api request, or answers 401. */
+  authenticate?: RequestHandler;
+  /** Routers mounted under /api after authentication, in order. */
   apiRouters?: Router[];
+  /** Routers mounted at the root before the editor (webhooks under /hooks). */
+  rootRouters?: Router[];
   /** Directory of the built editor; served at / with history fallback when set. */
   editorDir?: string;
   /** Largest accepted JSON body. */
@@ -44,9 +50,12 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(express.json({ limit: deps.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }));
   api.use(healthRoutes(deps.health));
+  for (const router of deps.publicApiRouters ?? []) api.use(router);
+  if (deps.authenticate) api.use(deps.authenticate);
   for (const router of deps.apiRouters ?? []) api.use(router);
   api.use(notFoundHandler);
   app.use('/api', api);
+  for (const router of deps.rootRouters ?? []) app.use(router);
 
   if (deps.editorDir) {
     const editorDir = deps.editorDir;

@@ -1,0 +1,20 @@
+/**
+ * The data model's public API: entity schemas by type, their metadata, validators and generated types.
+ * Everything here is free of Node built-ins, so the editor can import it too.
+ */
+export { entitySchemas, getEntitySchema, isEntityType } from './entity-schemas';
+export { getEntityMeta } from './entity-metadata';
+export type {
+  ComputedField,
+  EntityMeta,
+  FilterableField,
+  ReferenceField,
+  StatusMeta,
+} from './entity-metadata';
+export { getInputSchema, validateEntity } from './validators';
+export type { ValidationMode, ValidationResult } from './validators';
+export { describeIssues } from './validation-issues';
+export type { ValidationIssue } from './validation-issues';
+export { systemFieldNames } from './json-schema';
+export type { ComputeRule, DuplicateKind, EntitySchema, JsonSchema } from './json-schema';
+export * from './types/index.generated';
