@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { MongoClient } from 'mongodb';
 import { createApp } from '../../../server/app';
 import { createLogger } from '../../../platform/logger';
 import { freePort } from '../../../platform/ports';
+import { listen } from '../../setup/listen';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
 
 let services: TestServices;
@@ -21,13 +20,12 @@ async function get(
   app: ReturnType<typeof createApp>,
   path: string,
 ): Promise<{ status: number; body: unknown }> {
-  const server = http.createServer(app).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
+  const server = await listen(app);
   try {
-    const response = await fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}${path}`);
+    const response = await fetch(`${server.url}${path}`);
     return { status: response.status, body: await response.json() };
   } finally {
-    server.close();
+    await server.close();
   }
 }
 

@@ -1,0 +1,116 @@
+import { entityTypes, type EntityType } from '../../schemas';
+import { HttpError } from '../http/http-error';
+import type { Actor, Role } from './actor';
+
+export type EntityAction = 'read' | 'create' | 'update' | 'delete';
+export type WorkflowAction = 'read' | 'edit' | 'publish' | 'run';
+export type AdminAction = 'manageUsers' | 'manageTokens' | 'readAudit';
+
+export type Permission =
+  | { resource: 'entity'; type: EntityType; action: EntityAction }
+  | { resource: 'workflow'; action: WorkflowAction }
+  | { resource: 'admin'; action: AdminAction };
+
+const crm: EntityType[] = ['account', 'contact', 'lead', 'opportunity', 'activity'];
+const sales: EntityType[] = [...crm, 'quote', 'salesOrder'];
+const finance: EntityType[] = ['invoice', 'payment', 'supplierInvoice'];
+const procurement: EntityType[] = [
+  'supplier',
+  'purchaseRequisition',
+  'purchaseOrder',
+  'goodsReceipt',
+  'supplierInvoice',
+  'product',
+  'warehouse',
+  'stockItem',
+];
+const support: EntityType[] = ['ticket', 'activity', 'contact'];
+const writeNoDelete: EntityAction[] = ['create', 'update'];
+const allWrites: EntityAction[] = ['create', 'update', 'delete'];
+
+/**
+ * Entity writes per role. Every role reads every entity type (a customer's whole story is the
+ * point); `admin` may do everything and is not listed.
+ */
+const entityWrites: Record<Exclude<Role, 'admin'>, Array<[EntityType[], EntityAction[]]>> = {
+  designer: [],
+  sales: [[sales, writeNoDelete]],
+  salesManager: [[sales, allWrites]],
+  finance: [[finance, allWrites]],
+  procurement: [[procurement, allWrites]],
+  support: [[support, writeNoDelete]],
+  supportLead: [[support, allWrites]],
+  viewer: [],
+};
+
+const workflowActions: Record<Exclude<Role, 'admin'>, WorkflowAction[]> = {
+  designer: ['read', 'edit', 'publish', 'run'],
+  sales: ['read', 'run'],
+  salesManager: ['read', 'run'],
+  finance: ['read', 'run'],
+  procurement: ['read', 'run'],
+  support: ['read', 'run'],
+  supportLead: ['read', 'run'],
+  viewer: ['read'],
+};
+
+function roleAllows(role: Role, permission: Permission): boolean {
+  if (role === 'admin') return true;
+  switch (permission.resource) {
+    case 'entity':
+      return (
+        permission.action === 'read' ||
+        entityWrites[role].some(
+          ([types, actions]) => types.includes(permission.type) && actions.includes(permission.action),
+        )
+      );
+    case 'workflow':
+      return workflowActions[role].includes(permission.action);
+    case 'admin':
+      return false;
+  }
+}
+
+/**
+ * Whether any of the actor's roles grants the permission.
+ *
+ * @example
+ * can({ userId: 'u1', email: 'a@b.c', roles: ['sales'], via: 'token' }, { resource: 'entity', type: 'quote', action: 'create' }); // true
+ */
+export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolean {
+  return actor.roles.some((role) => roleAllows(role, permission));
+}
+
+function describe(permission: Permission): string {
+  return permission.resource === 'entity'
+    ? `${permission.action} ${permission.type}`
+    : `${permission.action} ${permission.resource === 'workflow' ? 'workflows' : ''}`.trim();
+}
+
+/** Throws 403 naming the missing permission. */
+export function authorize(actor: Actor, permission: Permission): void {
+  if (!can(actor, permission)) {
+    throw new HttpError(
+      'forbidden',
+      `Your roles (${actor.roles.join(', ')}) do not allow: ${describe(permission)}`,
+    );
+  }
+}
+
+/** Every permission there is, for the role-by-endpoint matrix test and the admin UI. */
+export function allPermissions(): Permission[] {
+  const entityActions: EntityAction[] = ['read', 'create', 'update', 'delete'];
+  return [
+    ...entityTypes.flatMap((type) =>
+      entityActions.map((action): Permission => ({ resource: 'entity', type, action })),
+    ),
+    ...(['read', 'edit', 'publish', 'run'] as const).map((action): Permission => ({
+      resource: 'workflow',
+      action,
+    })),
+    ...(['manageUsers', 'manageTokens', 'readAudit'] as const).map((action): Permission => ({
+      resource: 'admin',
+      action,
+    })),
+  ];
+}
