@@ -77,7 +77,7 @@ describe('deployment files', () => {
     const ajv = new Ajv2019({ strict: false, allErrors: true });
     for (const format of ['ports', 'expose', 'duration', 'uri']) ajv.addFormat(format, true);
     const validate = ajv.compile(schema);
-    const compose = (await readCompose()) as Record<string, unknown>;
+    const compose = await readCompose();
     expect(validate(compose) ? [] : validate.errors).toEqual([]);
   });
 
