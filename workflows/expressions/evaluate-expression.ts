@@ -1,0 +1,58 @@
+import type { EvaluationBudget } from './evaluation-budget';
+import { BUDGET_BINDING, checkBudget, createBudget } from './evaluation-budget';
+import type { ExpressionBindings } from './expression-bindings';
+import { boundVariableNames } from './expression-bindings';
+import { ExpressionError } from './expression-error';
+import { jsonataErrorDetails, parseExpression } from './parse-expression';
+import { toJsonValue } from './to-json-value';
+
+/**
+ * Evaluates JSONata source (without its leading `=`) against bindings, counting its work against
+ * a budget. Resolves to plain JSON data: JSONata sequences become arrays and functions are dropped.
+ * Rejects with an ExpressionError (kind `syntax`, `evaluation` or `limit`).
+ *
+ * @example
+ * await evaluateExpression('$vars.total * 2', { vars: { total: 21 }, clock: () => 0 }); // 42
+ */
+export async function evaluateExpression(
+  source: string,
+  bindings: ExpressionBindings,
+  budget: EvaluationBudget = createBudget(),
+): Promise<unknown> {
+  const parsed = parseExpression(source);
+  if (!parsed.ok) throw parsed.error;
+  budget.expression = source;
+  try {
+    const result: unknown = await parsed.expression.evaluate(
+      bindings.context,
+      variablesFor(bindings, budget),
+    );
+    return toJsonValue(result);
+  } catch (error: unknown) {
+    if (error instanceof ExpressionError) throw error;
+    checkBudget(budget);
+    throw new ExpressionError({ kind: 'evaluation', expression: source, ...jsonataErrorDetails(error) });
+  }
+}
+
+function variablesFor(bindings: ExpressionBindings, budget: EvaluationBudget): Record<string, unknown> {
+  const variables: Record<string, unknown> = { [BUDGET_BINDING]: budget };
+  for (const name of boundVariableNames) {
+    if (bindings[name] !== undefined) variables[name] = bindings[name];
+  }
+  // JSONata reads the wall clock once per evaluation; read the injected one once too.
+  const millis = bindings.clock();
+  variables.millis = () => millis;
+  variables.now = (picture?: string, timezone?: string) =>
+    picture === undefined && timezone === undefined
+      ? new Date(millis).toISOString()
+      : formatMillis(millis, picture, timezone);
+  return variables;
+}
+
+/** JSONata's own $fromMillis, so that $now(picture, timezone) formats exactly as JSONata would. */
+async function formatMillis(millis: number, picture?: string, timezone?: string): Promise<unknown> {
+  const parsed = parseExpression('$fromMillis($ms, $picture, $timezone)');
+  if (!parsed.ok) throw parsed.error;
+  return parsed.expression.evaluate(undefined, { ms: millis, picture, timezone });
+}

@@ -1,0 +1,137 @@
+import type { NodeTypeDeclaration } from './node-type';
+import { singleOutPort } from './node-type';
+import { entityTypeParam, paramsObject, recordIdParam, storeActivity } from './param-schemas';
+
+const fieldName = '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*$';
+
+export const entityCreate: NodeTypeDeclaration = {
+  type: 'entity.create',
+  group: 'data',
+  label: 'Create record',
+  description: 'Creates a record; its schema and business rules are checked by the server.',
+  paramsSchema: paramsObject(
+    {
+      entityType: entityTypeParam,
+      data: {
+        type: 'object',
+        title: 'Data',
+        description: 'Field values; each may be an expression.',
+      },
+    },
+    ['entityType', 'data'],
+  ),
+  ports: singleOutPort,
+  outputDescription: 'The created record, with _id and version.',
+  execution: 'activity',
+  activity: storeActivity,
+  compensation: {
+    activity: 'entity.archive',
+    description: 'Archives the created record.',
+    params: (params, output) => {
+      const id = recordId(output);
+      return id === undefined ? undefined : { entityType: params.entityType, id };
+    },
+  },
+};
+
+export const entityUpdate: NodeTypeDeclaration = {
+  type: 'entity.update',
+  group: 'data',
+  label: 'Update record',
+  description:
+    'Applies changes to a record (a JSON merge patch); status changes must be allowed transitions.',
+  paramsSchema: paramsObject(
+    {
+      entityType: entityTypeParam,
+      id: recordIdParam,
+      changes: {
+        type: 'object',
+        title: 'Changes',
+        description: 'Fields to set; null removes a field. Each value may be an expression.',
+        minProperties: 1,
+      },
+      expectedVersion: {
+        type: 'integer',
+        title: 'Expected version',
+        description: 'Fail with ConflictError unless the record is still at this version.',
+        minimum: 1,
+      },
+    },
+    ['entityType', 'id', 'changes'],
+  ),
+  ports: singleOutPort,
+  outputDescription: 'The updated record.',
+  execution: 'activity',
+  activity: storeActivity,
+};
+
+export const entityGet: NodeTypeDeclaration = {
+  type: 'entity.get',
+  group: 'data',
+  label: 'Get record',
+  description: 'Reads one record by id; a missing record fails with NotFoundError.',
+  paramsSchema: paramsObject({ entityType: entityTypeParam, id: recordIdParam }, ['entityType', 'id']),
+  ports: singleOutPort,
+  outputDescription: 'The record.',
+  execution: 'activity',
+  activity: storeActivity,
+};
+
+export const entityQuery: NodeTypeDeclaration = {
+  type: 'entity.query',
+  group: 'data',
+  label: 'Find records',
+  description: 'Finds records whose fields equal the given values.',
+  paramsSchema: paramsObject(
+    {
+      entityType: entityTypeParam,
+      filter: {
+        type: 'object',
+        title: 'Filter',
+        description: 'Field name to the value it must equal. Operators are not accepted.',
+        propertyNames: { pattern: fieldName },
+        additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+      },
+      sort: {
+        type: 'string',
+        title: 'Sort',
+        description: 'A field name, with a leading - for descending, e.g. -updatedAt.',
+        pattern: `^-?${fieldName.slice(1)}`,
+      },
+      limit: { type: 'integer', title: 'Limit', minimum: 1, maximum: 1000, default: 50 },
+    },
+    ['entityType', 'filter'],
+  ),
+  ports: singleOutPort,
+  outputDescription: 'The matching records: {items}.',
+  execution: 'activity',
+  activity: storeActivity,
+};
+
+export const dataSet: NodeTypeDeclaration = {
+  type: 'data.set',
+  group: 'data',
+  label: 'Set variables',
+  description: 'Computes values and adds them to $vars for the nodes after it.',
+  paramsSchema: paramsObject(
+    {
+      values: {
+        type: 'object',
+        title: 'Values',
+        description: 'Variable name to a literal or an expression.',
+        propertyNames: { pattern: '^[A-Za-z_][A-Za-z0-9_]*$' },
+      },
+    },
+    ['values'],
+  ),
+  ports: singleOutPort,
+  outputDescription: 'The computed values; $vars after it holds them too.',
+  execution: 'pure',
+};
+
+/** The `_id` of a record an activity returned, if it returned one. */
+function recordId(output: unknown): string | undefined {
+  if (typeof output !== 'object' || output === null) return undefined;
+  const id = (output as { _id?: unknown })._id;
+  return typeof id === 'string' ? id : undefined;
+}

@@ -1,0 +1,66 @@
+import type { NodeTypeDeclaration } from './node-type';
+import { singleOutPort } from './node-type';
+import { externalActivity, paramsObject } from './param-schemas';
+
+export const httpRequest: NodeTypeDeclaration = {
+  type: 'http.request',
+  group: 'integration',
+  label: 'HTTP request',
+  description:
+    'Calls an HTTP endpoint. Private, loopback and link-local addresses are refused unless allowlisted.',
+  paramsSchema: paramsObject(
+    {
+      method: {
+        type: 'string',
+        title: 'Method',
+        enum: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD'],
+        default: 'GET',
+      },
+      url: { type: 'string', title: 'URL', pattern: '^https?://' },
+      headers: {
+        type: 'object',
+        title: 'Headers',
+        additionalProperties: { type: 'string' },
+      },
+      body: { title: 'Body', description: 'Sent as JSON unless it is a string.' },
+      timeoutMs: {
+        type: 'integer',
+        title: 'Timeout (ms)',
+        minimum: 100,
+        maximum: 120000,
+        default: 10000,
+      },
+    },
+    ['method', 'url'],
+  ),
+  ports: singleOutPort,
+  outputDescription: 'The response: {status, headers, body}; a status of 400 or more fails the node.',
+  execution: 'activity',
+  activity: externalActivity,
+};
+
+export const notifyEmail: NodeTypeDeclaration = {
+  type: 'notify.email',
+  group: 'integration',
+  label: 'Send email',
+  description: 'Sends a plain-text email.',
+  paramsSchema: paramsObject(
+    {
+      to: {
+        title: 'To',
+        description: 'One address or a list of addresses.',
+        anyOf: [
+          { type: 'string', minLength: 3 },
+          { type: 'array', items: { type: 'string', minLength: 3 }, minItems: 1 },
+        ],
+      },
+      subject: { type: 'string', title: 'Subject', minLength: 1, maxLength: 400 },
+      body: { type: 'string', title: 'Body' },
+    },
+    ['to', 'subject', 'body'],
+  ),
+  ports: singleOutPort,
+  outputDescription: 'The delivery: {messageId}.',
+  execution: 'activity',
+  activity: externalActivity,
+};

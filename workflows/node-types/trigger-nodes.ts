@@ -1,0 +1,101 @@
+import type { NodeTypeDeclaration } from './node-type';
+import { singleOutPort } from './node-type';
+import { conditionParam, entityTypeParam, paramsObject } from './param-schemas';
+
+/*
+ * Triggers start runs. Their params are read by the server (dispatcher, scheduler, webhook
+ * endpoint), never by the interpreter; inside a run a trigger node just hands its event on.
+ */
+
+export const triggerManual: NodeTypeDeclaration = {
+  type: 'trigger.manual',
+  group: 'trigger',
+  label: 'Manual start',
+  description: 'Started by a user or an API call with an input document.',
+  paramsSchema: paramsObject({
+    inputSchema: {
+      type: 'object',
+      title: 'Input schema',
+      description: 'A JSON Schema (draft-07) for the run input; the start form is generated from it.',
+      'x-literal': true,
+    },
+  }),
+  ports: singleOutPort,
+  outputDescription: 'The run input, also available as $input.',
+  execution: 'trigger',
+};
+
+export const triggerEntity: NodeTypeDeclaration = {
+  type: 'trigger.entity',
+  group: 'trigger',
+  label: 'Entity event',
+  description: 'Started when a record of one entity type is created, updated or deleted.',
+  paramsSchema: paramsObject(
+    {
+      entityType: { ...entityTypeParam, 'x-literal': true },
+      events: {
+        type: 'array',
+        title: 'Events',
+        items: { type: 'string', enum: ['created', 'updated', 'deleted'] },
+        minItems: 1,
+        uniqueItems: true,
+        'x-literal': true,
+      },
+      condition: {
+        ...conditionParam,
+        description: 'Start only when this holds, e.g. =$trigger.entity.discountBp > 1000.',
+      },
+    },
+    ['entityType', 'events'],
+  ),
+  ports: singleOutPort,
+  outputDescription: 'The event: {event, entity, previous, changes}, also available as $trigger.',
+  execution: 'trigger',
+};
+
+export const triggerSchedule: NodeTypeDeclaration = {
+  type: 'trigger.schedule',
+  group: 'trigger',
+  label: 'Schedule',
+  description: 'Started on a cron schedule (a Temporal Schedule).',
+  paramsSchema: paramsObject(
+    {
+      cron: {
+        type: 'string',
+        title: 'Cron expression',
+        description: 'Five fields: minute hour day-of-month month day-of-week, e.g. 0 7 * * 1-5.',
+        pattern: '^\\S+(\\s+\\S+){4}$',
+        'x-literal': true,
+      },
+      timezone: {
+        type: 'string',
+        title: 'Time zone',
+        description: 'IANA time zone, e.g. Europe/Berlin. Default UTC.',
+        minLength: 1,
+        'x-literal': true,
+      },
+    },
+    ['cron'],
+  ),
+  ports: singleOutPort,
+  outputDescription: 'The schedule event: {scheduledAt}.',
+  execution: 'trigger',
+};
+
+export const triggerWebhook: NodeTypeDeclaration = {
+  type: 'trigger.webhook',
+  group: 'trigger',
+  label: 'Webhook',
+  description: 'Started by POST /hooks/:hookId with a secret token.',
+  paramsSchema: paramsObject({
+    payloadSchema: {
+      type: 'object',
+      title: 'Payload schema',
+      description: 'A JSON Schema (draft-07) the payload must satisfy; other payloads get 422.',
+      'x-literal': true,
+    },
+  }),
+  ports: singleOutPort,
+  outputDescription: 'The request: {payload, headers}, also available as $trigger.',
+  execution: 'trigger',
+};
