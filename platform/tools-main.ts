@@ -1,4 +1,5 @@
 import { loadConfig } from './config';
+import { ensureChromium } from './chromium';
 import { ensureTools } from './tools';
 
 /** `npm run tools`: finds or builds the pinned Temporal CLI and FerretDB, printing progress. */
@@ -16,6 +17,14 @@ async function main(): Promise<void> {
   console.log(
     `[tools] store: ${config.mongoUrl ? 'external (MONGO_URL)' : (tools.mongod ?? tools.ferretdb)}`,
   );
+  if (process.argv.includes('--browser')) {
+    const chromium = await ensureChromium({
+      explicitPath: process.env.CHROMIUM_PATH,
+      searchPath: process.env.PATH,
+      progress: (line) => console.log(`[tools] ${line}`),
+    });
+    console.log(`[tools] chromium: ${chromium}`);
+  }
   console.log(`[tools] ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }
 
