@@ -1,0 +1,55 @@
+/** One field-level problem, ready for an HTTP error's `details`. */
+export interface EntityErrorDetail {
+  path: string;
+  message: string;
+}
+
+/** Base of the repository's expected failures; the routes map each subclass to one HTTP status. */
+export abstract class EntityError extends Error {
+  abstract readonly kind: 'notFound' | 'versionConflict' | 'duplicateKey' | 'validation' | 'invariant';
+  constructor(
+    message: string,
+    readonly details: EntityErrorDetail[] = [],
+  ) {
+    super(message);
+  }
+}
+
+/** The record does not exist (HTTP 404). */
+export class EntityNotFoundError extends EntityError {
+  override name = 'EntityNotFoundError';
+  readonly kind = 'notFound';
+}
+
+/** The caller's expected version is stale (HTTP 412). */
+export class VersionConflictError extends EntityError {
+  override name = 'VersionConflictError';
+  readonly kind = 'versionConflict';
+  constructor(
+    message: string,
+    readonly currentVersion: number,
+  ) {
+    super(message, [{ path: 'version', message: `current version is ${currentVersion}` }]);
+  }
+}
+
+/** A unique key is taken (HTTP 409); `details` name the fields. */
+export class DuplicateKeyError extends EntityError {
+  override name = 'DuplicateKeyError';
+  readonly kind = 'duplicateKey';
+}
+
+/** The document does not match its schema (HTTP 400). */
+export class EntityValidationError extends EntityError {
+  override name = 'EntityValidationError';
+  readonly kind = 'validation';
+}
+
+/**
+ * A well-formed request that breaks a business rule: a forbidden status change, a missing or archived
+ * reference, insufficient stock, an overpayment (HTTP 422).
+ */
+export class InvariantError extends EntityError {
+  override name = 'InvariantError';
+  readonly kind = 'invariant';
+}

@@ -1,0 +1,21 @@
+/** The entity store: the repository every entity write goes through, and its stock movements. */
+export { createEntityRepository } from './entity-repository';
+export type { CreateResult, EntityRepository, ListResult, RepositoryOptions } from './entity-repository';
+export { entityCollection, entityCollectionName, hiddenFields, toRecord } from './entity-document';
+export type { EntityRecord, StoredEntity } from './entity-document';
+export {
+  DuplicateKeyError,
+  EntityError,
+  EntityNotFoundError,
+  EntityValidationError,
+  InvariantError,
+  VersionConflictError,
+} from './entity-errors';
+export type { EntityErrorDetail } from './entity-errors';
+export { maxListLimit, sortableFields } from './list-query';
+export type { FieldFilter, FilterOperator, ListQuery, Scalar } from './list-query';
+export { applyMergePatch } from './merge-patch';
+export type { PossibleDuplicate } from './possible-duplicates';
+export { moveStock, receiveStock, releaseStock, reserveStock, shipStock } from './stock-movements';
+export { pruneTransitionClaims } from './write-gate';
+export type { WriteContext } from './write-context';

@@ -1,0 +1,3 @@
+export { entityRoutes } from './entity-routes';
+export type { EntityRoutesDeps } from './entity-routes';
+export type { AccountRelated } from './account-related';
