@@ -29,6 +29,8 @@ export interface Config {
   temporalMetricsPort: number | undefined;
   /** Public URL of the Temporal Web UI, for links from the editor. */
   temporalUiUrl: string | undefined;
+  /** Seed the demo company into an empty store on first start. */
+  seedDemo: boolean;
   adminEmail: string;
   adminPassword: string | undefined;
   /** Explicit tool paths and the tool cache, for the bootstrap. */
@@ -57,6 +59,14 @@ function int(env: Env, name: string, fallback: number, min = 0, max = 65535): nu
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function bool(env: Env, name: string, fallback: boolean): boolean {
+  const raw = str(env, name)?.toLowerCase();
+  if (raw === undefined) return fallback;
+  if (['true', '1', 'yes'].includes(raw)) return true;
+  if (['false', '0', 'no'].includes(raw)) return false;
+  throw new ConfigError(`${name} must be true or false, got "${raw}"`);
 }
 
 function optionalInt(env: Env, name: string): number | undefined {
@@ -100,6 +110,7 @@ export function loadConfig(env: Env): Config {
     temporalHttpPort: optionalInt(env, 'TEMPORAL_HTTP_PORT'),
     temporalMetricsPort: optionalInt(env, 'TEMPORAL_METRICS_PORT'),
     temporalUiUrl: str(env, 'TEMPORAL_UI_URL'),
+    seedDemo: bool(env, 'SEED_DEMO', true),
     adminEmail: str(env, 'ADMIN_EMAIL') ?? 'admin@example.com',
     adminPassword: str(env, 'ADMIN_PASSWORD'),
     temporalCliPath: str(env, 'TEMPORAL_CLI_PATH'),

@@ -4,7 +4,12 @@ import { Connection, Client } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
-import { createApp } from './app';
+import { createUserStore } from '../domain/users';
+import { createWorkflowStore } from '../domain/workflows';
+import { createTaskStore } from '../domain/tasks';
+import { ensureSearchAttributes } from '../platform/temporal-search-attributes';
+import { createServerApp } from './server-app';
+import { prepareStore } from './prepare-store';
 
 function main(): void {
   const config = loadConfig(process.env);
@@ -13,15 +18,22 @@ function main(): void {
   const mongoUrl = config.mongoUrl ?? `mongodb://127.0.0.1:${config.storePort}/`;
   // Both connect lazily, so the server starts (and /api/health reports 503) while a dependency is down.
   const mongo = new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 2000, appName: 'ledgerline-server' });
+  const db = mongo.db(config.mongoDb);
   const connection = Connection.lazy({ address, connectTimeout: 2000 });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const editorDir = path.resolve(__dirname, '..', 'editor', 'dist');
+  const users = createUserStore(db);
 
-  const app = createApp({
+  const app = createServerApp({
+    db,
+    temporal,
+    users,
+    namespace: config.temporalNamespace,
+    taskQueue: config.temporalTaskQueue,
     log,
     health: {
       store: async () => {
-        await mongo.db(config.mongoDb).command({ ping: 1 });
+        await db.command({ ping: 1 });
       },
       temporal: async () => {
         await temporal.workflowService.getSystemInfo({});
@@ -29,6 +41,19 @@ function main(): void {
     },
     editorDir: existsSync(editorDir) ? editorDir : undefined,
   });
+  void prepareStore({
+    db,
+    users,
+    indexes: [() => createWorkflowStore(db).ensureIndexes(), () => createTaskStore(db).ensureIndexes()],
+    admin: { email: config.adminEmail, password: config.adminPassword },
+    seedDemo: config.seedDemo,
+    log,
+  });
+  // An external Temporal (compose) has none of the platform's search attributes until now.
+  void ensureSearchAttributes(connection, config.temporalNamespace).catch((error: unknown) =>
+    log.warn({ err: error }, 'could not register the search attributes yet; runs lists filter on them'),
+  );
+
   const server = app.listen(config.port, config.host, () => {
     log.info({ url: `http://${config.host}:${config.port}` }, 'API server listening');
   });

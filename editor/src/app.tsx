@@ -1,42 +1,83 @@
-import { useEffect, useState } from 'react';
+import { LoginPage } from './auth/login-page';
+import { SessionProvider, useSession } from './auth/session';
+import { Account360Page } from './entities/account-360-page';
+import { EntityDetailPage } from './entities/entity-detail-page';
+import { EntityFormPage } from './entities/entity-form-page';
+import { EntityListPage } from './entities/entity-list-page';
+import { SchemaProvider } from './entities/schema-context';
+import type { Route } from './routing/routes';
+import { Link, useRoute } from './routing/use-route';
+import { Navigation } from './shell/navigation';
+import { StatusPage } from './shell/status-page';
 
-interface Health {
-  status: 'ok' | 'degraded';
-  dependencies: Record<string, { status: 'ok' | 'down'; error?: string }>;
+/** The app shell: the login page without a session, otherwise navigation, the current user and the page. */
+export function App() {
+  return (
+    <SessionProvider>
+      <Shell />
+    </SessionProvider>
+  );
 }
 
-/** The app shell; entity pages, the workflow editor and the inbox mount here. */
-export function App() {
-  const [health, setHealth] = useState<Health | undefined>();
-  useEffect(() => {
-    const load = () =>
-      fetch('/api/health')
-        .then((response) => response.json() as Promise<Health>)
-        .then(setHealth)
-        .catch(() => setHealth(undefined));
-    void load();
-    const timer = setInterval(() => void load(), 5000);
-    return () => clearInterval(timer);
-  }, []);
+function Shell() {
+  const { user, logout } = useSession();
+  const { route, search } = useRoute();
+  if (user === undefined) return <p className="loading">Loading…</p>;
+  if (user === null) return <LoginPage />;
   return (
-    <main className="shell">
-      <h1>Ledgerline</h1>
-      <p>Workflow automation for quote-to-cash, procurement and support.</p>
-      <section aria-label="System status">
-        <h2>System status</h2>
-        {health ? (
-          <ul>
-            {Object.entries(health.dependencies).map(([name, dep]) => (
-              <li key={name} data-status={dep.status}>
-                {name}: {dep.status}
-                {dep.error ? ` (${dep.error})` : ''}
-              </li>
-            ))}
-          </ul>
-        ) : (
-          <p>Checking…</p>
-        )}
-      </section>
-    </main>
+    <SchemaProvider>
+      <div className="layout">
+        <header className="topbar">
+          <Link to="/" className="brand">
+            Ledgerline
+          </Link>
+          <span className="user" data-testid="current-user">
+            {user.name ?? user.email}
+          </span>
+          <button type="button" onClick={() => void logout()}>
+            Log out
+          </button>
+        </header>
+        <Navigation route={route} />
+        <main className="content">
+          <Page route={route} search={search} />
+        </main>
+      </div>
+    </SchemaProvider>
+  );
+}
+
+function Page({ route, search }: { route: Route; search: URLSearchParams }) {
+  switch (route.page) {
+    case 'home':
+    case 'login':
+      return <StatusPage />;
+    case 'list':
+      return <EntityListPage key={route.type} type={route.type} search={search} />;
+    case 'create':
+      return (
+        <EntityFormPage key={`new-${route.type}`} type={route.type} initial={Object.fromEntries(search)} />
+      );
+    case 'edit':
+      return <EntityFormPage key={`edit-${route.id}`} type={route.type} id={route.id} />;
+    case 'detail':
+      return <EntityDetailPage key={route.id} type={route.type} id={route.id} />;
+    case 'account360':
+      return <Account360Page key={route.id} id={route.id} />;
+    case 'workflows':
+      return <Placeholder title="Workflows" />;
+    case 'inbox':
+      return <Placeholder title="Inbox" />;
+    case 'notFound':
+      return <p>No page at {route.path}.</p>;
+  }
+}
+
+function Placeholder({ title }: { title: string }) {
+  return (
+    <section className="page">
+      <h1>{title}</h1>
+      <p>Coming soon.</p>
+    </section>
   );
 }

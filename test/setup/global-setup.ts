@@ -27,8 +27,9 @@ export default async function globalSetup(): Promise<void> {
       storePort: await freePort(),
       temporalPort,
       temporalUiPort: await freePort(),
-      temporalHttpPort: undefined,
-      temporalMetricsPort: undefined,
+      // Explicit free ports: the dev server's own random choice can race with other servers.
+      temporalHttpPort: await freePort(),
+      temporalMetricsPort: await freePort(),
       progress,
     }),
     loadWorkflowBundle({ progress }),

@@ -1,0 +1,42 @@
+/** The collection the worker's human-task activities write and the inbox reads. */
+export const tasksCollection = 'tasks';
+
+export type TaskKind = 'approval' | 'task';
+export type TaskStatus = 'open' | 'completed' | 'cancelled';
+
+/** A human task of a run, written by the worker when a `human.approval` or `human.task` node is reached. */
+export interface TaskDocument {
+  _id: string;
+  runId: string;
+  workflowId: string;
+  nodeId: string;
+  visit: number;
+  kind: TaskKind;
+  assigneeRole: string;
+  title: string;
+  description?: string;
+  formSchema?: Record<string, unknown>;
+  status: TaskStatus;
+  dueAt?: string;
+  createdAt: string;
+  escalatedTo?: string;
+  outcome?: string;
+  data?: unknown;
+  comment?: string;
+  completedBy?: { userId: string; email: string };
+  completedAt?: string;
+}
+
+/** The outcomes a task of each kind may be completed with. */
+export const outcomesByKind: Record<TaskKind, readonly string[]> = {
+  approval: ['approved', 'rejected'],
+  task: ['completed'],
+};
+
+/**
+ * The role that must complete a task now: the escalation role once it escalated, else the assignee.
+ * Both are accepted, so a task escalated while its assignee had the form open is not lost.
+ */
+export function rolesThatMayComplete(task: TaskDocument): string[] {
+  return task.escalatedTo === undefined ? [task.assigneeRole] : [task.assigneeRole, task.escalatedTo];
+}

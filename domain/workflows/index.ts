@@ -1,0 +1,16 @@
+/** Workflow drafts, immutable published versions, and starting runs of them. */
+export { createWorkflowStore } from './workflow-store';
+export type { VersionSummary, WorkflowActor, WorkflowStore, WorkflowSummary } from './workflow-store';
+export { versionId, workflowsCollection, workflowVersionsCollection } from './workflow-documents';
+export type { PublishedTrigger, WorkflowDocument, WorkflowVersionDocument } from './workflow-documents';
+export {
+  InvalidDefinitionError,
+  InvalidDraftError,
+  NotPublishedError,
+  RevisionConflictError,
+  WorkflowNotFoundError,
+  WorkflowStoreError,
+} from './workflow-errors';
+export { runSearchAttributes, startRun } from './start-run';
+export type { StartRunRequest } from './start-run';
+export { UnusableSchemaError, validateAgainstSchema } from './user-schema-validation';

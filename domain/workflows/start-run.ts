@@ -1,0 +1,60 @@
+import { randomUUID } from 'node:crypto';
+import type { Client } from '@temporalio/client';
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { runWorkflowType, type RunInput } from '../../workflows/runtime/run-contract';
+import type { WorkflowVersionDocument } from './workflow-documents';
+
+/** The search attributes every run carries, so the runs list can filter by workflow and version. */
+export const runSearchAttributes = {
+  workflowId: defineSearchAttributeKey('LedgerlineWorkflowId', SearchAttributeType.KEYWORD),
+  version: defineSearchAttributeKey('LedgerlineVersion', SearchAttributeType.INT),
+  trigger: defineSearchAttributeKey('LedgerlineTrigger', SearchAttributeType.KEYWORD),
+};
+
+export interface StartRunRequest {
+  /** The published version the run keeps, whatever is published later. */
+  version: WorkflowVersionDocument;
+  startNodeId: string;
+  /** `manual`, `entity`, `schedule`, `webhook`, …: for the runs list filter. */
+  triggerKind: string;
+  /** `$trigger` inside the run. */
+  trigger: unknown;
+  /** `$input` inside the run. */
+  input: unknown;
+  /** The Temporal workflow id; a trigger passes one derived from its event so it starts once. */
+  runId?: string;
+  taskQueue: string;
+}
+
+/**
+ * Starts one run of a published version as a Temporal workflow execution and returns its runId
+ * (the execution's workflow id, `run-<uuid>` unless the caller derives its own).
+ *
+ * @example
+ * const runId = await startRun(temporal, { version, startNodeId: 'start', triggerKind: 'manual',
+ *   trigger: { event: 'manual' }, input: {}, taskQueue: 'ledgerline' });
+ */
+export async function startRun(temporal: Client, request: StartRunRequest): Promise<string> {
+  const runId = request.runId ?? `run-${randomUUID()}`;
+  const { version } = request;
+  const input: RunInput = {
+    workflowId: version.workflowId,
+    version: version.version,
+    definition: version.definition,
+    startNodeId: request.startNodeId,
+    trigger: request.trigger,
+    input: request.input,
+    startedAt: new Date().toISOString(),
+  };
+  await temporal.workflow.start(runWorkflowType, {
+    workflowId: runId,
+    taskQueue: request.taskQueue,
+    args: [input],
+    typedSearchAttributes: [
+      { key: runSearchAttributes.workflowId, value: version.workflowId },
+      { key: runSearchAttributes.version, value: version.version },
+      { key: runSearchAttributes.trigger, value: request.triggerKind },
+    ],
+  });
+  return runId;
+}

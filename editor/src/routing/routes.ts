@@ -1,0 +1,60 @@
+/** Every page of the app, parsed from `location.pathname`. */
+export type Route =
+  | { page: 'home' }
+  | { page: 'login' }
+  | { page: 'list'; type: string }
+  | { page: 'create'; type: string }
+  | { page: 'detail'; type: string; id: string }
+  | { page: 'edit'; type: string; id: string }
+  | { page: 'account360'; id: string }
+  | { page: 'workflows' }
+  | { page: 'inbox' }
+  | { page: 'notFound'; path: string };
+
+/**
+ * Parses a pathname into a {@link Route}; the inverse of {@link routePath}.
+ *
+ * @example
+ * parseRoute('/entities/quote/q1/edit'); // { page: 'edit', type: 'quote', id: 'q1' }
+ */
+export function parseRoute(pathname: string): Route {
+  const parts = pathname.split('/').filter(Boolean).map(decodeURIComponent);
+  const [first, type, id, action] = parts;
+  if (parts.length === 0) return { page: 'home' };
+  if (first === 'login' && parts.length === 1) return { page: 'login' };
+  if (first === 'workflows' && parts.length === 1) return { page: 'workflows' };
+  if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
+  if (first === 'entities' && type !== undefined) {
+    if (id === undefined) return { page: 'list', type };
+    if (id === 'new' && action === undefined) return { page: 'create', type };
+    if (action === undefined) return { page: 'detail', type, id };
+    if (action === 'edit' && parts.length === 4) return { page: 'edit', type, id };
+    if (action === '360' && type === 'account' && parts.length === 4) return { page: 'account360', id };
+  }
+  return { page: 'notFound', path: pathname };
+}
+
+/** The URL of a route. */
+export function routePath(route: Route): string {
+  const seg = encodeURIComponent;
+  switch (route.page) {
+    case 'home':
+      return '/';
+    case 'login':
+    case 'workflows':
+    case 'inbox':
+      return `/${route.page}`;
+    case 'list':
+      return `/entities/${seg(route.type)}`;
+    case 'create':
+      return `/entities/${seg(route.type)}/new`;
+    case 'detail':
+      return `/entities/${seg(route.type)}/${seg(route.id)}`;
+    case 'edit':
+      return `/entities/${seg(route.type)}/${seg(route.id)}/edit`;
+    case 'account360':
+      return `/entities/account/${seg(route.id)}/360`;
+    case 'notFound':
+      return route.path;
+  }
+}

@@ -1,0 +1,52 @@
+import type { Route } from '../routing/routes';
+import { Link } from '../routing/use-route';
+import { plural } from '../entities/format';
+import { useSchemas } from '../entities/schema-context';
+
+const groups = [
+  ['crm', 'CRM'],
+  ['erp', 'ERP'],
+] as const;
+
+/** The one navigation: entity types grouped CRM / ERP from their schemas, then workflows and the inbox. */
+export function Navigation({ route }: { route: Route }) {
+  const schemas = useSchemas();
+  const activeType = 'type' in route ? route.type : route.page === 'account360' ? 'account' : undefined;
+  return (
+    <nav aria-label="Main" className="nav">
+      {groups.map(([group, title]) => (
+        <div key={group} className="nav-group">
+          <h2>{title}</h2>
+          <ul>
+            {schemas.status === 'ready' &&
+              [...schemas.types.values()]
+                .filter((description) => description.meta.group === group)
+                .map(({ type, meta }) => (
+                  <li key={type}>
+                    <Link to={{ page: 'list', type }} aria-current={activeType === type ? 'page' : undefined}>
+                      {plural(meta.label)}
+                    </Link>
+                  </li>
+                ))}
+          </ul>
+        </div>
+      ))}
+      <div className="nav-group">
+        <h2>Automation</h2>
+        <ul>
+          <li>
+            <Link to={{ page: 'workflows' }} aria-current={route.page === 'workflows' ? 'page' : undefined}>
+              Workflows
+            </Link>
+          </li>
+          <li>
+            <Link to={{ page: 'inbox' }} aria-current={route.page === 'inbox' ? 'page' : undefined}>
+              Inbox
+            </Link>
+          </li>
+        </ul>
+      </div>
+      {schemas.status === 'error' && <p role="alert">Could not load schemas: {schemas.message}</p>}
+    </nav>
+  );
+}

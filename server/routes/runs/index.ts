@@ -1,0 +1,5 @@
+export { runRoutes } from './run-routes';
+export type { RunRoutesDeps } from './run-routes';
+export { runStatuses } from './run-status';
+export type { RunStatus } from './run-status';
+export type { RunView } from './run-view';

@@ -1,0 +1,52 @@
+import type { WorkflowExecutionStatusName } from '@temporalio/client';
+
+/** A run's status as the API names it. */
+export const runStatuses = [
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+  'terminated',
+  'timedOut',
+  'continuedAsNew',
+] as const;
+export type RunStatus = (typeof runStatuses)[number];
+
+const fromTemporal: Record<WorkflowExecutionStatusName, RunStatus | 'unknown'> = {
+  RUNNING: 'running',
+  // A paused execution is still open; it resumes where it stopped.
+  PAUSED: 'running',
+  COMPLETED: 'completed',
+  FAILED: 'failed',
+  CANCELLED: 'cancelled',
+  TERMINATED: 'terminated',
+  TIMED_OUT: 'timedOut',
+  CONTINUED_AS_NEW: 'continuedAsNew',
+  UNSPECIFIED: 'unknown',
+  UNKNOWN: 'unknown',
+};
+
+/** The visibility store's `ExecutionStatus` values. */
+const visibilityName: Record<RunStatus, string> = {
+  running: 'Running',
+  completed: 'Completed',
+  failed: 'Failed',
+  cancelled: 'Canceled',
+  terminated: 'Terminated',
+  timedOut: 'TimedOut',
+  continuedAsNew: 'ContinuedAsNew',
+};
+
+/** The API status of a Temporal execution status. */
+export function runStatusOf(name: WorkflowExecutionStatusName): RunStatus | 'unknown' {
+  return fromTemporal[name];
+}
+
+export function isRunStatus(value: string): value is RunStatus {
+  return (runStatuses as readonly string[]).includes(value);
+}
+
+/** The visibility query clause that selects runs with `status`. */
+export function statusClause(status: RunStatus): string {
+  return `ExecutionStatus = "${visibilityName[status]}"`;
+}

@@ -1,0 +1,110 @@
+import { WorkflowFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
+import { WorkflowNotFoundError } from '@temporalio/common';
+import { runSearchAttributes } from '../../../domain/workflows';
+import { runWorkflowType, traceQueryName } from '../../../workflows/runtime/run-contract';
+import { HttpError } from '../../http/http-error';
+import { runStatusOf, type RunStatus } from './run-status';
+
+/** How long a trace query or a result read may take before the view goes without it. */
+const readTimeoutMs = 5_000;
+
+/** One run as `GET /runs/:runId` shows it. */
+export interface RunView {
+  runId: string;
+  workflowId: string | null;
+  version: number | null;
+  trigger: string | null;
+  status: RunStatus | 'unknown';
+  startedAt: string;
+  closedAt: string | null;
+  trace: unknown[];
+  /** Why the trace is missing, when it is: no worker answered the query. */
+  traceError?: string;
+  result: unknown;
+  error: { type: string; message: string } | null;
+}
+
+/** The execution of a run, or 404 when there is none (or it is not a Ledgerline run). */
+export async function describeRun(temporal: Client, runId: string) {
+  const handle = temporal.workflow.getHandle(runId);
+  try {
+    const description = await handle.describe();
+    if (description.type !== runWorkflowType) throw new HttpError('not_found', `run ${runId} does not exist`);
+    return { handle, description };
+  } catch (error: unknown) {
+    if (error instanceof WorkflowNotFoundError)
+      throw new HttpError('not_found', `run ${runId} does not exist`);
+    throw error;
+  }
+}
+
+/** The worker's trace query answers either the trace itself or `{trace, …}`. */
+function traceOf(answer: unknown): unknown[] {
+  if (Array.isArray(answer)) return answer;
+  if (typeof answer === 'object' && answer !== null && Array.isArray((answer as { trace?: unknown }).trace)) {
+    return (answer as { trace: unknown[] }).trace;
+  }
+  return [];
+}
+
+async function readTrace(
+  temporal: Client,
+  handle: WorkflowHandle,
+): Promise<Pick<RunView, 'trace' | 'traceError'>> {
+  try {
+    const answer = await temporal.withDeadline(Date.now() + readTimeoutMs, () =>
+      handle.query(traceQueryName),
+    );
+    return { trace: traceOf(answer) };
+  } catch (error: unknown) {
+    return { trace: [], traceError: `the trace could not be read: ${(error as Error).message}` };
+  }
+}
+
+function failureOf(error: unknown): { type: string; message: string } {
+  const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
+  const failure = cause ?? (error as Error);
+  const type = (failure as { type?: unknown }).type;
+  return { type: typeof type === 'string' ? type : failure.name, message: failure.message };
+}
+
+async function readOutcome(
+  temporal: Client,
+  handle: WorkflowHandle,
+  status: RunStatus | 'unknown',
+): Promise<Pick<RunView, 'result' | 'error'>> {
+  if (status === 'running' || status === 'continuedAsNew' || status === 'unknown')
+    return { result: null, error: null };
+  try {
+    const result: unknown = await temporal.withDeadline(Date.now() + readTimeoutMs, () => handle.result());
+    return { result: result ?? null, error: null };
+  } catch (error: unknown) {
+    return { result: null, error: failureOf(error) };
+  }
+}
+
+/**
+ * Describes a run and reads its trace and outcome. The trace comes from the run's trace query, which
+ * Temporal answers for open runs and, while a worker polls the queue, for closed ones too (the
+ * worker replays the history); with no worker the view says so in `traceError` instead of failing.
+ */
+export async function viewRun(temporal: Client, runId: string): Promise<RunView> {
+  const { handle, description } = await describeRun(temporal, runId);
+  const status = runStatusOf(description.status.name);
+  const attributes = description.typedSearchAttributes;
+  const [trace, outcome] = await Promise.all([
+    readTrace(temporal, handle),
+    readOutcome(temporal, handle, status),
+  ]);
+  return {
+    runId,
+    workflowId: attributes.get(runSearchAttributes.workflowId) ?? null,
+    version: attributes.get(runSearchAttributes.version) ?? null,
+    trigger: attributes.get(runSearchAttributes.trigger) ?? null,
+    status,
+    startedAt: description.startTime.toISOString(),
+    closedAt: description.closeTime?.toISOString() ?? null,
+    ...trace,
+    ...outcome,
+  };
+}

@@ -1,0 +1,2 @@
+export { taskRoutes } from './task-routes';
+export type { TaskRoutesDeps } from './task-routes';

@@ -1,0 +1,191 @@
+import { Router, type Request } from 'express';
+import type { Client } from '@temporalio/client';
+import type { Db } from 'mongodb';
+import { createWorkflowStore, type WorkflowStore } from '../../../domain/workflows';
+import type { Logger } from '../../../platform/logger';
+import { describeNodeTypes, validateDefinition } from '../../../workflows';
+import { getActor } from '../../auth/actor';
+import { authorize, type WorkflowAction } from '../../auth/permissions';
+import { HttpError } from '../../http/http-error';
+import { etag, parseIfMatch } from '../entities/request-guards';
+import { startManualRun } from './manual-run';
+import { defaultTemplatesDir, listTemplates, loadTemplate } from './template-catalog';
+import { mapped } from './workflow-errors-to-http';
+
+/** A publish or unpublish, for whoever keeps derived state in step (Temporal Schedules, webhooks). */
+export interface PublicationChange {
+  workflowId: string;
+  /** The version now published; undefined after an unpublish or archive. */
+  publishedVersion: number | undefined;
+}
+
+export interface WorkflowRoutesDeps {
+  db: Db;
+  temporal: Client;
+  /** The task queue runs are started on: the workers' queue. */
+  taskQueue: string;
+  namespace: string;
+  log: Logger;
+  /** Defaults to `createWorkflowStore(db)`. */
+  workflows?: WorkflowStore;
+  /** Defaults to `workflows/templates`. */
+  templatesDir?: string;
+  /** Called after every publish, unpublish and archive; a failure is logged, the change stands. */
+  onPublicationChange?: (change: PublicationChange) => Promise<void>;
+}
+
+function allow(req: Request, action: WorkflowAction) {
+  const actor = getActor(req);
+  authorize(actor, { resource: 'workflow', action });
+  return actor;
+}
+
+/** The draft in a create or replace body: a JSON object, checked against the definition schema by the store. */
+function definitionBody(body: unknown): Record<string, unknown> {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError('bad_request', 'request body must be a workflow definition (a JSON object)', [
+      { path: '', message: 'must be a JSON object with name, nodes and edges' },
+    ]);
+  }
+  return body as Record<string, unknown>;
+}
+
+function versionParam(raw: string): number {
+  if (!/^[1-9][0-9]{0,8}$/.test(raw)) {
+    throw new HttpError('bad_request', 'version must be a positive integer', [
+      { path: 'version', message: 'must be a positive integer' },
+    ]);
+  }
+  return Number(raw);
+}
+
+/**
+ * The workflow API of SPEC §7 under `/api`: drafts (with `If-Match` on the draft revision), validate,
+ * publish and unpublish, versions, manual runs, the node-type catalog and templates.
+ *
+ * @example
+ * createApp({ log, health, authenticate, apiRouters: [workflowRoutes({ db, temporal, taskQueue, namespace, log })] });
+ */
+export function workflowRoutes(deps: WorkflowRoutesDeps): Router {
+  const workflows = deps.workflows ?? createWorkflowStore(deps.db);
+  const templatesDir = deps.templatesDir ?? defaultTemplatesDir;
+  const router = Router();
+
+  async function notify(change: PublicationChange): Promise<void> {
+    if (!deps.onPublicationChange) return;
+    try {
+      await deps.onPublicationChange(change);
+    } catch (error: unknown) {
+      deps.log.error({ err: error, ...change }, 'publication change hook failed');
+    }
+  }
+
+  router.get('/node-types', (req, res) => {
+    allow(req, 'read');
+    res.json(describeNodeTypes());
+  });
+
+  router.get('/templates', async (req, res) => {
+    allow(req, 'read');
+    res.json(await listTemplates(templatesDir));
+  });
+
+  router.post('/templates/:name/install', async (req, res) => {
+    const actor = allow(req, 'edit');
+    const definition = await loadTemplate(req.params.name, templatesDir);
+    if (definition === undefined)
+      throw new HttpError('not_found', `template ${req.params.name} does not exist`);
+    const workflow = await mapped(() => workflows.create(definition, actor));
+    res
+      .status(201)
+      .location(`${req.baseUrl}/workflows/${workflow._id}`)
+      .set('ETag', etag(workflow.revision))
+      .json(workflow);
+  });
+
+  router.get('/workflows', async (req, res) => {
+    allow(req, 'read');
+    res.json({ items: await workflows.list() });
+  });
+
+  router.post('/workflows', async (req, res) => {
+    const actor = allow(req, 'edit');
+    const workflow = await mapped(() => workflows.create(definitionBody(req.body), actor));
+    res
+      .status(201)
+      .location(`${req.baseUrl}/workflows/${workflow._id}`)
+      .set('ETag', etag(workflow.revision))
+      .json(workflow);
+  });
+
+  router.get('/workflows/:id', async (req, res) => {
+    allow(req, 'read');
+    const workflow = await mapped(() => workflows.get(req.params.id));
+    res.set('ETag', etag(workflow.revision)).json(workflow);
+  });
+
+  router.put('/workflows/:id', async (req, res) => {
+    const actor = allow(req, 'edit');
+    const definition = definitionBody(req.body);
+    const expected = parseIfMatch(req.get('If-Match'));
+    const workflow = await mapped(() => workflows.updateDraft(req.params.id, definition, expected, actor));
+    res.set('ETag', etag(workflow.revision)).json(workflow);
+  });
+
+  router.delete('/workflows/:id', async (req, res) => {
+    const actor = allow(req, 'edit');
+    const expected = parseIfMatch(req.get('If-Match'));
+    await mapped(() => workflows.archive(req.params.id, expected, actor));
+    await notify({ workflowId: req.params.id, publishedVersion: undefined });
+    res.status(204).end();
+  });
+
+  // With a definition in the body, validates that (the editor's unsaved graph); else the stored draft.
+  router.post('/workflows/:id/validate', async (req, res) => {
+    allow(req, 'read');
+    const workflow = await mapped(() => workflows.get(req.params.id));
+    const body: unknown = req.body;
+    const hasBody = typeof body === 'object' && body !== null && Object.keys(body).length > 0;
+    res.json(validateDefinition(hasBody ? body : workflow.draft));
+  });
+
+  router.post('/workflows/:id/publish', async (req, res) => {
+    const actor = allow(req, 'publish');
+    const version = await mapped(() => workflows.publish(req.params.id, actor));
+    await notify({ workflowId: version.workflowId, publishedVersion: version.version });
+    res.json({ workflowId: version.workflowId, version: version.version, publishedAt: version.publishedAt });
+  });
+
+  router.post('/workflows/:id/unpublish', async (req, res) => {
+    const actor = allow(req, 'publish');
+    const workflow = await mapped(() => workflows.unpublish(req.params.id, actor));
+    await notify({ workflowId: workflow._id, publishedVersion: undefined });
+    res.json({ workflowId: workflow._id, publishedVersion: null });
+  });
+
+  router.get('/workflows/:id/versions', async (req, res) => {
+    allow(req, 'read');
+    res.json({ items: await mapped(() => workflows.listVersions(req.params.id)) });
+  });
+
+  router.get('/workflows/:id/versions/:version', async (req, res) => {
+    allow(req, 'read');
+    const version = versionParam(req.params.version);
+    res.json(await mapped(() => workflows.getVersion(req.params.id, version)));
+  });
+
+  router.post('/workflows/:id/runs', async (req, res) => {
+    const actor = allow(req, 'run');
+    const started = await mapped(() =>
+      startManualRun(
+        { workflows, temporal: deps.temporal, taskQueue: deps.taskQueue },
+        req.params.id,
+        req.body,
+        actor,
+      ),
+    );
+    res.status(201).location(`${req.baseUrl}/runs/${started.runId}`).json(started);
+  });
+
+  return router;
+}

@@ -1,0 +1,38 @@
+import path from 'node:path';
+import { MongoClient } from 'mongodb';
+import { startBenchServices } from './bench-services';
+import { measureEntityCreateLatency } from './entity-api-latency';
+import { measurePureNodes } from './pure-node-cpu';
+import { writeReport, type BenchRow } from './report';
+import { measureValidationThroughput } from './validation-throughput';
+
+/**
+ * `npm run bench`: every figure is measured side by side with its baseline in this one run,
+ * on the same embedded Temporal server and store `npm start` uses, and reported as medians,
+ * percentiles and ratios. Results go to bench-results/bench.json.
+ */
+async function main(): Promise<void> {
+  const rows: BenchRow[] = [];
+  rows.push(...(await measurePureNodes()));
+  rows.push(...measureValidationThroughput());
+  const services = await startBenchServices();
+  const mongo = new MongoClient(services.mongoUrl);
+  try {
+    await mongo.connect();
+    rows.push(
+      ...(await measureEntityCreateLatency(mongo.db('bench_api'), services.temporalAddress, {
+        rate: 50,
+        requests: 500,
+      })),
+    );
+  } finally {
+    await mongo.close();
+    await services.dispose();
+  }
+  await writeReport(rows, path.resolve(__dirname, '..', '..', 'bench-results', 'bench.json'));
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

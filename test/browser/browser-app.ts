@@ -1,0 +1,49 @@
+import path from 'node:path';
+import { createEntityRepository, type EntityRepository } from '../../domain/entities';
+import { createUserStore } from '../../domain/users';
+import { buildEditor, editorIsStale } from '../../platform/build';
+import { createLogger } from '../../platform/logger';
+import { createServerApp } from '../../server/server-app';
+import { listen } from '../setup/listen';
+import type { TestServices } from '../setup/test-env';
+
+export const adminEmail = 'admin@example.com';
+export const adminPassword = 'admin-password-long';
+
+/**
+ * The whole API server (`createServerApp`, as `npm start` runs it) over the test's store and Temporal,
+ * serving the built editor (rebuilt first when its sources are newer), with one admin account.
+ * `repo` lets a test seed records the flow under test does not create itself.
+ */
+export async function startBrowserApp(
+  services: TestServices,
+): Promise<{ url: string; repo: EntityRepository; close: () => Promise<void> }> {
+  if (await editorIsStale()) await buildEditor(() => undefined);
+  const log = createLogger({ level: 'silent', service: 'test' });
+  const users = createUserStore(services.db);
+  await users.ensureIndexes();
+  await users.createUser(
+    { email: adminEmail, name: 'Ada Admin', roles: ['admin'], password: adminPassword },
+    { userId: 'system', email: 'system' },
+  );
+  const repo = createEntityRepository(services.db);
+  const app = createServerApp({
+    db: services.db,
+    temporal: services.temporal,
+    namespace: services.namespace,
+    taskQueue: services.taskQueue,
+    log,
+    users,
+    health: {
+      store: async () => {
+        await services.db.command({ ping: 1 });
+      },
+      temporal: async () => {
+        await services.temporal.workflowService.getSystemInfo({});
+      },
+    },
+    editorDir: path.resolve(__dirname, '..', '..', 'editor', 'dist'),
+  });
+  const server = await listen(app);
+  return { url: server.url, repo, close: server.close };
+}

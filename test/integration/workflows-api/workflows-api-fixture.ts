@@ -1,0 +1,114 @@
+import { createLogger } from '../../../platform/logger';
+import { createApp } from '../../../server/app';
+import { setActor, type Role } from '../../../server/auth/actor';
+import { runRoutes } from '../../../server/routes/runs';
+import { taskRoutes } from '../../../server/routes/tasks';
+import { workflowRoutes, type PublicationChange } from '../../../server/routes/workflows';
+import { listen } from '../../setup/listen';
+import { connectTestServices, type TestServices } from '../../setup/test-env';
+
+export interface ApiResponse {
+  status: number;
+  // Tests read response bodies loosely; the assertions say what they must hold.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+  headers: Headers;
+}
+
+export interface RequestOptions {
+  /** The caller's roles; a designer unless given. */
+  as?: Role[];
+  headers?: Record<string, string>;
+}
+
+export interface WorkflowApi {
+  services: TestServices;
+  /** Every publish, unpublish and archive the routes announced. */
+  publicationChanges: PublicationChange[];
+  request(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse>;
+  close(): Promise<void>;
+}
+
+/**
+ * Serves the workflow, run and task routes over HTTP against the real store and Temporal dev server,
+ * wired as server/main.ts wires them, with a test authenticator: each request picks its roles through
+ * the `x-test-roles` header, and its user id is derived from them.
+ */
+export async function startWorkflowApi(
+  name: string,
+  options: { templatesDir?: string } = {},
+): Promise<WorkflowApi> {
+  const services = await connectTestServices(name);
+  const log = createLogger({ level: 'silent', service: 'test' });
+  const publicationChanges: PublicationChange[] = [];
+  const deps = {
+    db: services.db,
+    temporal: services.temporal,
+    taskQueue: services.taskQueue,
+    namespace: services.namespace,
+    log,
+  };
+  const app = createApp({
+    log,
+    health: { store: () => Promise.resolve(), temporal: () => Promise.resolve() },
+    authenticate: (req, _res, next) => {
+      const roles = (req.get('x-test-roles') ?? 'designer').split(',') as Role[];
+      setActor(req, {
+        userId: `u-${roles.join('-')}`,
+        email: `${roles.join('-')}@example.com`,
+        roles,
+        via: 'token',
+      });
+      next();
+    },
+    apiRouters: [
+      workflowRoutes({
+        ...deps,
+        ...(options.templatesDir === undefined ? {} : { templatesDir: options.templatesDir }),
+        onPublicationChange: (change) => {
+          publicationChanges.push(change);
+          return Promise.resolve();
+        },
+      }),
+      runRoutes(deps),
+      taskRoutes(deps),
+    ],
+  });
+  const server = await listen(app);
+  return {
+    services,
+    publicationChanges,
+    async request(method, path, body, requestOptions = {}) {
+      const response = await fetch(`${server.url}/api${path}`, {
+        method,
+        headers: {
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...(requestOptions.as === undefined ? {} : { 'x-test-roles': requestOptions.as.join(',') }),
+          ...requestOptions.headers,
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      const text = await response.text();
+      return {
+        status: response.status,
+        body: text ? JSON.parse(text) : undefined,
+        headers: response.headers,
+      };
+    },
+    async close() {
+      await server.close();
+      await services.close();
+    },
+  };
+}
+
+/** Polls `check` until it returns a value other than undefined; visibility and workers are eventually consistent. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 250));
+  }
+}
