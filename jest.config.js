@@ -9,6 +9,11 @@ const transform = { '^.+\\.ts$': ['@swc/jest'] };
 module.exports = {
   // Integration tests wait on real services; timing thresholds never live in tests.
   testTimeout: 180000,
+  // Test files run in worker processes, never in band, and a worker is replaced after each file:
+  // the Temporal SDK's native runtime is process-wide and must not be re-initialised by a second
+  // test file's module registry in the same process.
+  maxWorkers: 2,
+  workerIdleMemoryLimit: '50MB',
   projects: [
     {
       displayName: 'unit',

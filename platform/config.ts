@@ -29,6 +29,11 @@ export interface Config {
   temporalMetricsPort: number | undefined;
   /** Public URL of the Temporal Web UI, for links from the editor. */
   temporalUiUrl: string | undefined;
+  /** Hosts, IPs and CIDRs `http.request` may reach although internal; empty refuses them all. */
+  httpRequestAllowlist: string | undefined;
+  /** SMTP server for `notify.email`; unset keeps mail in the `mailbox` collection. */
+  smtpUrl: string | undefined;
+  smtpFrom: string | undefined;
   /** Seed the demo company into an empty store on first start. */
   seedDemo: boolean;
   adminEmail: string;
@@ -111,6 +116,9 @@ export function loadConfig(env: Env): Config {
     temporalMetricsPort: optionalInt(env, 'TEMPORAL_METRICS_PORT'),
     temporalUiUrl: str(env, 'TEMPORAL_UI_URL'),
     seedDemo: bool(env, 'SEED_DEMO', true),
+    httpRequestAllowlist: str(env, 'HTTP_REQUEST_ALLOWLIST'),
+    smtpUrl: str(env, 'SMTP_URL'),
+    smtpFrom: str(env, 'SMTP_FROM'),
     adminEmail: str(env, 'ADMIN_EMAIL') ?? 'admin@example.com',
     adminPassword: str(env, 'ADMIN_PASSWORD'),
     temporalCliPath: str(env, 'TEMPORAL_CLI_PATH'),

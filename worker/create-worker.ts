@@ -1,6 +1,7 @@
 import type { Db } from 'mongodb';
 import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
-import { createActivities } from './activities';
+import { createActivities, type ActivityDeps } from './activities';
+import { checkActivityNames } from './activities/activity-check';
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -8,6 +9,8 @@ export interface WorkerDeps {
   taskQueue: string;
   db: Db;
   bundle: WorkflowBundleWithSourceMap;
+  /** `http.request` allowlist, SMTP settings: see ActivityDeps. */
+  activityOptions?: Omit<ActivityDeps, 'db'>;
   /** Concurrent activity executions; the default suits a 2-core machine. */
   maxConcurrentActivities?: number;
 }
@@ -17,12 +20,14 @@ export interface WorkerDeps {
  * in-process against the same dev server and store.
  */
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
+  const activities = createActivities({ ...deps.activityOptions, db: deps.db });
+  checkActivityNames(Object.keys(activities));
   return Worker.create({
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     workflowBundle: deps.bundle,
-    activities: createActivities({ db: deps.db }),
+    activities,
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivities ?? 100,
   });
 }

@@ -2,6 +2,7 @@ import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@tempor
 import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { connectStore } from '../platform/mongo';
+import { parseAllowlist } from './activities/ssrf-guard';
 import { createWorker } from './create-worker';
 import { loadWorkflowBundle } from './workflow-bundle';
 
@@ -36,6 +37,12 @@ async function main(): Promise<void> {
     taskQueue: config.temporalTaskQueue,
     db,
     bundle,
+    // Worker-only settings, read here (not in activities) and handed over as dependencies.
+    activityOptions: {
+      httpAllowlist: parseAllowlist(config.httpRequestAllowlist),
+      ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
+      ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
+    },
   });
   log.info({ taskQueue: config.temporalTaskQueue, namespace: config.temporalNamespace }, 'worker started');
   // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves after draining.

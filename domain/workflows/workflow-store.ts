@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoServerError, type Db } from 'mongodb';
 import { getNodeType, validateDefinition, type WorkflowDefinition } from '../../workflows';
+import { publishErrors } from '../../workflows/node-types/availability';
 import { appendAudit } from '../audit/audit-log';
 import { unstorableKeys } from './storable-keys';
 import {
@@ -192,7 +193,7 @@ export function createWorkflowStore(db: Db, options: { now?: () => Date } = {}) 
      */
     async publish(id: string, actor: WorkflowActor): Promise<WorkflowVersionDocument> {
       const workflow = await find(id);
-      const { valid, errors } = validateDefinition(workflow.draft);
+      const { valid, errors } = publishErrors(workflow.draft, validateDefinition(workflow.draft));
       if (!valid)
         throw new InvalidDefinitionError(`workflow ${id} has ${errors.length} validation errors`, errors);
       let next = (await latestVersion(id)) + 1;

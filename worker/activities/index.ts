@@ -1,11 +1,36 @@
 import type { Db } from 'mongodb';
+import { createEntityActivities } from './entity-activities';
+import { createHttpRequestActivities } from './http-request-activity';
+import { createHumanTaskActivities } from './human-task-activities';
+import { createMailer } from './mailer';
+import { createNotifyActivities } from './notify-activities';
+import { parseAllowlist, type Allowlist } from './ssrf-guard';
 import { createSystemActivities } from './system-activities';
+import { createWorkflowActivities } from './workflow-activities';
 
 export interface ActivityDeps {
   db: Db;
+  /** Hosts and CIDRs `http.request` may reach although internal (env `HTTP_REQUEST_ALLOWLIST`). */
+  httpAllowlist?: Allowlist;
+  /** SMTP server for `notify.email` (env `SMTP_URL`); unset delivers to the `mailbox` collection. */
+  smtpUrl?: string;
+  /** Sender address (env `SMTP_FROM`). */
+  mailFrom?: string;
 }
 
 /** Every activity the worker registers, built from its dependencies at worker start. */
 export function createActivities(deps: ActivityDeps) {
-  return { ...createSystemActivities(deps) };
+  const mailer = createMailer({
+    db: deps.db,
+    ...(deps.smtpUrl === undefined ? {} : { smtpUrl: deps.smtpUrl }),
+    ...(deps.mailFrom === undefined ? {} : { from: deps.mailFrom }),
+  });
+  return {
+    ...createSystemActivities(deps),
+    ...createEntityActivities(deps),
+    ...createHttpRequestActivities({ allowlist: deps.httpAllowlist ?? parseAllowlist(undefined) }),
+    ...createNotifyActivities({ mailer }),
+    ...createHumanTaskActivities({ db: deps.db, mailer }),
+    ...createWorkflowActivities(deps),
+  };
 }

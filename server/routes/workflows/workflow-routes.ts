@@ -3,7 +3,8 @@ import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import { createWorkflowStore, type WorkflowStore } from '../../../domain/workflows';
 import type { Logger } from '../../../platform/logger';
-import { describeNodeTypes, validateDefinition } from '../../../workflows';
+import { describeNodeTypes, validateDefinition, type WorkflowDefinition } from '../../../workflows';
+import { publishErrors } from '../../../workflows/node-types/availability';
 import { getActor } from '../../auth/actor';
 import { authorize, type WorkflowAction } from '../../auth/permissions';
 import { HttpError } from '../../http/http-error';
@@ -146,7 +147,8 @@ export function workflowRoutes(deps: WorkflowRoutesDeps): Router {
     const workflow = await mapped(() => workflows.get(req.params.id));
     const body: unknown = req.body;
     const hasBody = typeof body === 'object' && body !== null && Object.keys(body).length > 0;
-    res.json(validateDefinition(hasBody ? body : workflow.draft));
+    const definition = hasBody ? body : workflow.draft;
+    res.json(publishErrors(definition as WorkflowDefinition, validateDefinition(definition)));
   });
 
   router.post('/workflows/:id/publish', async (req, res) => {

@@ -1,0 +1,162 @@
+import type { WorkflowHandle } from '@temporalio/client';
+import { completeTaskUpdateName, entityChangedSignalName } from '../../workflows/runtime/run-contract';
+import { createEntityRepository } from '../../domain/entities';
+import type { TestServices } from '../setup/test-env';
+import { eventually, graph, runInput } from '../integration/engine/engine-harness';
+import { runWorkflowType } from '../../workflows/runtime/run-contract';
+
+/** A representative run whose history the replay test keeps replaying on newer code. */
+export interface HistoryScenario {
+  name: string;
+  /** Runs the scenario to its close and returns its handle. */
+  run(services: TestServices, workflowId: string): Promise<WorkflowHandle>;
+}
+
+async function start(services: TestServices, workflowId: string, input: ReturnType<typeof runInput>) {
+  return services.temporal.workflow.start(runWorkflowType, {
+    workflowId,
+    taskQueue: services.taskQueue,
+    args: [input],
+  });
+}
+
+const manager = { userId: 'u-manager', email: 'manager@example.com' };
+
+export const historyScenarios: HistoryScenario[] = [
+  {
+    name: 'crud-routing-foreach',
+    async run(services, workflowId) {
+      const definition = graph(
+        'CRUD and routing',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          {
+            id: 'create',
+            type: 'entity.create',
+            params: { entityType: 'account', data: { name: 'Acme', currency: 'EUR' } },
+          },
+          {
+            id: 'update',
+            type: 'entity.update',
+            params: { entityType: 'account', id: '=$nodes.create._id', changes: { tier: 'gold' } },
+          },
+          { id: 'isGold', type: 'logic.if', params: { condition: '=$nodes.update.tier = "gold"' } },
+          { id: 'each', type: 'flow.forEach', params: { items: [1, 2, 3], body: 'double', concurrency: 2 } },
+          { id: 'double', type: 'data.set', params: { values: { doubled: '=$item * 2' } } },
+          { id: 'pause', type: 'flow.wait', params: { duration: 'PT1S' } },
+          { id: 'join', type: 'logic.join', params: { mode: 'all' } },
+          { id: 'end', type: 'flow.end', params: { output: '=$nodes.each' } },
+        ],
+        [
+          'start->create',
+          'create->update',
+          'update->isGold',
+          'isGold:true->each',
+          'isGold:true->pause',
+          'each->join',
+          'pause->join',
+          'join->end',
+        ],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    name: 'approval-update',
+    async run(services, workflowId) {
+      const definition = graph(
+        'Approval',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          {
+            id: 'approve',
+            type: 'human.approval',
+            params: { assigneeRole: 'salesManager', title: 'Approve' },
+          },
+          {
+            id: 'mail',
+            type: 'notify.email',
+            params: { to: 'ops@example.com', subject: 'Approved', body: 'ok' },
+          },
+        ],
+        ['start->approve', 'approve:approved->mail'],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
+      const taskId = `${workflowId}/approve/1`;
+      const tasks = services.db.collection('tasks');
+      await eventually(async () => (await tasks.findOne({ _id: taskId as never })) ?? undefined);
+      await handle.executeUpdate(completeTaskUpdateName, {
+        args: [{ taskId, outcome: 'approved', data: {}, completedBy: manager }],
+      });
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    name: 'wait-for-signal',
+    async run(services, workflowId) {
+      const repo = createEntityRepository(services.db);
+      const actor = { actor: { userId: 'recorder' } };
+      const { record } = await repo.create('account', { name: 'Watched', currency: 'EUR' }, actor);
+      const definition = graph(
+        'Wait for gold',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          {
+            id: 'wait',
+            type: 'flow.waitFor',
+            params: {
+              entityType: 'account',
+              id: record._id,
+              condition: '=$entity.tier = "gold"',
+              timeout: 'PT1H',
+            },
+          },
+        ],
+        ['start->wait'],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const updated = await repo.update('account', record._id, { tier: 'gold' }, {}, actor);
+      await handle.signal(entityChangedSignalName, {
+        entityType: 'account',
+        id: record._id,
+        entity: updated,
+      });
+      await handle.result();
+      return handle;
+    },
+  },
+  {
+    name: 'cancel-compensates',
+    async run(services, workflowId) {
+      const definition = graph(
+        'Cancel me',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          {
+            id: 'create',
+            type: 'entity.create',
+            params: { entityType: 'account', data: { name: 'Doomed', currency: 'EUR' } },
+          },
+          {
+            id: 'approve',
+            type: 'human.approval',
+            params: { assigneeRole: 'admin', title: 'Keep?', dueIn: 'P1D' },
+          },
+        ],
+        ['start->create', 'create->approve'],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
+      const tasks = services.db.collection('tasks');
+      await eventually(
+        async () => (await tasks.findOne({ _id: `${workflowId}/approve/1` as never })) ?? undefined,
+      );
+      await handle.cancel();
+      await handle.result().catch(() => undefined);
+      return handle;
+    },
+  },
+];

@@ -1,0 +1,42 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { Worker } from '@temporalio/worker';
+import { loadWorkflowBundle } from '../../../worker/workflow-bundle';
+import { decodeHistory } from '../../histories/history-file';
+
+const historiesDir = path.resolve(__dirname, '../../histories');
+
+/*
+ * Recorded runs replayed on the current workflow code: an interpreter or worker change that would
+ * make an old run issue different commands fails here. Guard such changes with patched() (see
+ * worker/workflows/interpreted-workflow.ts) and record new histories with
+ * test/histories/record-histories.ts.
+ */
+describe('replay of recorded histories', () => {
+  it('replays every history in test/histories with no determinism error', async () => {
+    const files = (await fs.readdir(historiesDir)).filter((file) => file.endsWith('.json')).sort();
+    expect(files).toEqual([
+      'approval-update.json',
+      'cancel-compensates.json',
+      'crud-routing-foreach.json',
+      'wait-for-signal.json',
+    ]);
+    const histories = await Promise.all(
+      files.map(async (file) => ({
+        // The id the run was recorded under: task ids and child ids derive from it.
+        workflowId: `history-${path.basename(file, '.json')}`,
+        history: decodeHistory(JSON.parse(await fs.readFile(path.join(historiesDir, file), 'utf8'))),
+      })),
+    );
+    const results: { workflowId: string; error: unknown }[] = [];
+    for await (const result of Worker.runReplayHistories(
+      { workflowBundle: await loadWorkflowBundle() },
+      histories,
+    )) {
+      results.push({ workflowId: result.workflowId, error: result.error });
+    }
+    expect(results).toEqual(
+      files.map((file) => ({ workflowId: `history-${path.basename(file, '.json')}`, error: undefined })),
+    );
+  });
+});

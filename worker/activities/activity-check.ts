@@ -1,0 +1,25 @@
+import { requiredActivityNames } from '../../workflows/interpreter';
+import { nodeTypesAwaitingActivities } from '../../workflows/node-types/availability';
+import { engineActivityNames } from '../workflows/activity-contract';
+
+/** Domain node types whose activities arrive with the process templates. */
+export const pendingDomainActivities: readonly string[] = nodeTypesAwaitingActivities;
+
+/**
+ * Throws unless the activities are exactly those the node-type registry requires (minus the
+ * pending domain ones) plus the engine's own: an I/O node type without an activity, or an
+ * activity no node type or engine code calls, cannot ship.
+ */
+export function checkActivityNames(provided: readonly string[]): void {
+  const pending = new Set(pendingDomainActivities);
+  const required = requiredActivityNames().filter((name) => !pending.has(name));
+  const allowed = new Set([...required, ...engineActivityNames]);
+  const have = new Set(provided);
+  const missing = [...required, ...engineActivityNames].filter((name) => !have.has(name));
+  const unknown = provided.filter((name) => !allowed.has(name));
+  const problems = [
+    ...(missing.length ? [`no activity for ${missing.join(', ')}`] : []),
+    ...(unknown.length ? [`activities without a node type: ${unknown.join(', ')}`] : []),
+  ];
+  if (problems.length) throw new Error(`Worker activity check failed: ${problems.join('; ')}`);
+}

@@ -1,0 +1,111 @@
+import { ApplicationFailure } from '@temporalio/activity';
+import type { Db } from 'mongodb';
+import {
+  createEntityRepository,
+  EntityError,
+  type FieldFilter,
+  type WriteContext,
+} from '../../domain/entities';
+import { isEntityType, type EntityType } from '../../schemas';
+import type { ActivityCall } from '../workflows/activity-contract';
+
+/** Repository failures as the node types' business error types, which are never retried. */
+const errorTypes: Record<EntityError['kind'], string> = {
+  notFound: 'NotFoundError',
+  versionConflict: 'ConflictError',
+  duplicateKey: 'ConflictError',
+  validation: 'ValidationError',
+  invariant: 'ValidationError',
+};
+
+/**
+ * The entity nodes, through the same repository (and so the same validation and invariants) as the
+ * HTTP API. Writes carry the node visit's idempotency key, so a retried or re-run activity never
+ * writes twice, and the run id, so the run's own writes do not retrigger it.
+ */
+export function createEntityActivities(deps: { db: Db }) {
+  const repo = createEntityRepository(deps.db);
+  const ctx = (call: ActivityCall): WriteContext => ({
+    actor: { userId: `workflow:${call.runId}` },
+    runId: call.runId,
+    idempotencyKey: call.idempotencyKey,
+  });
+  return {
+    'entity.create': (call: ActivityCall) =>
+      mapErrors(async () => (await repo.create(entityType(call), call.params.data, ctx(call))).record),
+    'entity.update': (call: ActivityCall) =>
+      mapErrors(() =>
+        repo.update(
+          entityType(call),
+          recordId(call),
+          call.params.changes,
+          typeof call.params.expectedVersion === 'number'
+            ? { expectedVersion: call.params.expectedVersion }
+            : {},
+          ctx(call),
+        ),
+      ),
+    'entity.get': (call: ActivityCall) => mapErrors(() => repo.get(entityType(call), recordId(call))),
+    'entity.query': (call: ActivityCall) =>
+      mapErrors(async () => {
+        const filter = (call.params.filter ?? {}) as Record<string, unknown>;
+        const filters: FieldFilter[] = Object.entries(filter).map(([field, value]) => {
+          if (value === null || !['string', 'number', 'boolean'].includes(typeof value)) {
+            throw ApplicationFailure.nonRetryable(
+              `filter.${field} must be a string, number or boolean`,
+              'ValidationError',
+            );
+          }
+          return { field, op: 'eq', value: value as string | number | boolean };
+        });
+        const sort = typeof call.params.sort === 'string' ? call.params.sort : undefined;
+        const { items } = await repo.list(entityType(call), {
+          filters,
+          ...(sort === undefined
+            ? {}
+            : {
+                sort: sort.startsWith('-')
+                  ? { field: sort.slice(1), direction: -1 }
+                  : { field: sort, direction: 1 },
+              }),
+          limit: typeof call.params.limit === 'number' ? call.params.limit : 50,
+        });
+        return { items };
+      }),
+    /** The compensation of entity.create. Archiving an archived record is a no-op, so retries are safe. */
+    'entity.archive': (call: ActivityCall) =>
+      mapErrors(() => repo.archive(entityType(call), recordId(call), {}, ctx(call))),
+  };
+}
+
+function entityType(call: ActivityCall): EntityType {
+  const type = call.params.entityType;
+  if (typeof type !== 'string' || !isEntityType(type)) {
+    throw ApplicationFailure.nonRetryable(`Unknown entity type ${JSON.stringify(type)}`, 'ValidationError');
+  }
+  return type;
+}
+
+function recordId(call: ActivityCall): string {
+  const id = call.params.id;
+  if (typeof id !== 'string' || id === '') {
+    throw ApplicationFailure.nonRetryable(
+      `id must be a non-empty string, got ${JSON.stringify(id)}`,
+      'ValidationError',
+    );
+  }
+  return id;
+}
+
+async function mapErrors<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error: unknown) {
+    if (error instanceof EntityError) {
+      throw ApplicationFailure.nonRetryable(error.message, errorTypes[error.kind], error.details);
+    }
+    throw error;
+  }
+}
+
+export type EntityActivities = ReturnType<typeof createEntityActivities>;

@@ -1,0 +1,119 @@
+import {
+  ApplicationFailure,
+  CancellationScope,
+  continueAsNew,
+  defineQuery,
+  defineSignal,
+  defineUpdate,
+  isCancellation,
+  setHandler,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type { RunState, TraceEntry } from '../../workflows/interpreter';
+import { RunFailure, WorkflowRun } from '../../workflows/interpreter';
+import {
+  completeTaskUpdateName,
+  entityChangedSignalName,
+  traceQueryName,
+  type CompleteTaskArgs,
+  type EntityChangedArgs,
+  type RunInput,
+} from '../../workflows/runtime/run-contract';
+import { EntityWatch } from './entity-watch';
+import { HumanTaskBoard } from './human-tasks';
+import { temporalEffects } from './temporal-effects';
+
+/*
+ * DETERMINISM RULE. Runs last for weeks, so a worker with new code replays histories written by
+ * old code. Any change to this file, `worker/workflows/**` or `workflows/interpreter/**` that
+ * changes which commands a run issues (activities, timers, child runs, their order or options)
+ * must be guarded: `if (patched('<kebab-case-change-id>')) { new } else { old }`, later
+ * `deprecatePatch` once no open run predates it. The replay test (test/integration/engine/
+ * replay.test.ts) replays the histories in test/histories/ and fails on such a change; record new
+ * histories with test/histories/record-histories.ts after adding a patch. This baseline has no
+ * patches yet.
+ */
+
+export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'continuedAsNew';
+
+/** What the `trace` query returns. */
+export interface TraceQueryResult {
+  status: RunStatus;
+  trace: TraceEntry[];
+}
+
+/** The run input as the worker accepts it: the contract plus engine options tests may set. */
+export interface InterpretedRunInput extends RunInput {
+  engineOptions?: {
+    /** Continue as new once the history holds this many events (tests force small values). */
+    continueAsNewAfterEvents?: number;
+  };
+}
+
+export const traceQuery = defineQuery<TraceQueryResult>(traceQueryName);
+export const completeTaskUpdate = defineUpdate<{ taskId: string; outcome: string }, [CompleteTaskArgs]>(
+  completeTaskUpdateName,
+);
+export const entityChangedSignal = defineSignal<[EntityChangedArgs]>(entityChangedSignalName);
+
+/**
+ * One Ledgerline run: interprets the published definition in `input`, with Temporal providing
+ * the effects. A failure becomes a non-retryable ApplicationFailure whose type is the
+ * RunFailure's code and whose details hold the failure as JSON.
+ */
+export async function interpretedWorkflow(input: InterpretedRunInput): Promise<unknown> {
+  const runId = workflowInfo().workflowId;
+  const board = new HumanTaskBoard(runId, input.workflowId);
+  const watch = new EntityWatch(runId, input.workflowId);
+  const run = new WorkflowRun(
+    {
+      definition: input.definition,
+      startNodeId: input.startNodeId,
+      trigger: input.trigger,
+      input: input.input,
+      run: { id: runId, workflowId: input.workflowId, version: input.version, startedAt: input.startedAt },
+    },
+    temporalEffects({
+      input,
+      board,
+      watch,
+      childWorkflow: 'interpretedWorkflow',
+      ...(input.engineOptions?.continueAsNewAfterEvents === undefined
+        ? {}
+        : { continueAsNewAfterEvents: input.engineOptions.continueAsNewAfterEvents }),
+    }),
+    input.state === undefined ? {} : { state: input.state as RunState },
+  );
+  let status: RunStatus = 'running';
+  setHandler(traceQuery, () => ({ status, trace: run.trace() }));
+  setHandler(completeTaskUpdate, (args) => board.complete(args), {
+    validator: (args: CompleteTaskArgs) => board.validate(args),
+  });
+  setHandler(entityChangedSignal, (args) => watch.changed(args));
+
+  const scope = new CancellationScope();
+  let outcome: Awaited<ReturnType<WorkflowRun['execute']>>;
+  try {
+    outcome = await scope.run(() => run.execute());
+  } catch (error: unknown) {
+    if (isCancellation(error)) {
+      status = 'cancelled';
+      throw error;
+    }
+    status = 'failed';
+    if (error instanceof RunFailure) {
+      throw ApplicationFailure.nonRetryable(error.message, error.code, error.toJSON());
+    }
+    throw error;
+  } finally {
+    // Branches the run abandoned (flow.end, a failure) may still hold timers, activities and tasks.
+    scope.cancel();
+    if (board.hasOpenTasks) await CancellationScope.nonCancellable(() => board.closeAll());
+  }
+  if (outcome.kind === 'continueAsNew') {
+    status = 'continuedAsNew';
+    return continueAsNew<typeof interpretedWorkflow>({ ...input, state: outcome.state });
+  }
+  status = 'completed';
+  return outcome.output;
+}

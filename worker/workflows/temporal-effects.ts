@@ -1,0 +1,146 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import {
+  ActivityFailure,
+  ApplicationFailure,
+  CancellationScope,
+  ChildWorkflowFailure,
+  isCancellation,
+  ParentClosePolicy,
+  proxyActivities,
+  sleep,
+  startChild,
+  workflowInfo,
+} from '@temporalio/workflow';
+import type {
+  ActivityRequest,
+  ChildRunRequest,
+  Effects,
+  WaitForEntityRequest,
+} from '../../workflows/interpreter';
+import type { RunInput } from '../../workflows/runtime/run-contract';
+import type { ActivityCall, PublishedWorkflow } from './activity-contract';
+import type { HumanTaskBoard } from './human-tasks';
+import type { EntityWatch } from './entity-watch';
+
+// The same keys the API server's starter sets on every run.
+const workflowIdKey = defineSearchAttributeKey('LedgerlineWorkflowId', SearchAttributeType.KEYWORD);
+const versionKey = defineSearchAttributeKey('LedgerlineVersion', SearchAttributeType.INT);
+const triggerKey = defineSearchAttributeKey('LedgerlineTrigger', SearchAttributeType.KEYWORD);
+
+type ActivityFn = (call: ActivityCall) => Promise<unknown>;
+
+const loader = proxyActivities<{
+  'workflow.loadPublished': (workflowId: string) => Promise<PublishedWorkflow>;
+}>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 5, nonRetryableErrorTypes: ['WorkflowNotPublished'] },
+});
+
+export interface EffectsDeps {
+  input: RunInput;
+  board: HumanTaskBoard;
+  watch: EntityWatch;
+  /** The workflow function itself, for child runs. */
+  childWorkflow: string;
+  /** Continue as new once history has this many events (tests force it small); else when Temporal suggests. */
+  continueAsNewAfterEvents?: number;
+}
+
+/** Builds the interpreter's effects from Temporal's workflow APIs. */
+export function temporalEffects(deps: EffectsDeps): Effects {
+  const runId = workflowInfo().workflowId;
+  return {
+    now: () => Date.now(),
+    runActivity: (request) => runActivity(request, runId, deps.input.workflowId),
+    sleep: (ms) => sleep(ms),
+    humanTask: (request) => deps.board.wait(request),
+    waitForEntity: (request: WaitForEntityRequest) => deps.watch.wait(request),
+    startChild: (request) => startChildRun(request, deps),
+    nonCancellable: (fn) => CancellationScope.nonCancellable(fn),
+    shouldContinueAsNew: () => {
+      const info = workflowInfo();
+      if (deps.continueAsNewAfterEvents !== undefined)
+        return info.historyLength >= deps.continueAsNewAfterEvents;
+      return info.continueAsNewSuggested;
+    },
+    isCancellation: (error) => isCancellation(error),
+  };
+}
+
+/**
+ * A fresh proxy per call, because each node has its own timeout and retry policy. An activity
+ * failure is unwrapped to its cause, so `$error` shows the activity's own message and type.
+ */
+async function runActivity(request: ActivityRequest, runId: string, workflowId: string): Promise<unknown> {
+  const activities = proxyActivities<Record<string, ActivityFn>>({
+    startToCloseTimeout: request.startToCloseTimeoutMs,
+    retry: {
+      maximumAttempts: request.retry.maximumAttempts,
+      initialInterval: request.retry.initialIntervalMs,
+      backoffCoefficient: request.retry.backoffCoefficient,
+      maximumInterval: request.retry.maximumIntervalMs,
+      nonRetryableErrorTypes: request.retry.nonRetryableErrorTypes,
+    },
+  });
+  const activity = activities[request.activity] as ActivityFn;
+  try {
+    return await activity({
+      params: request.params,
+      idempotencyKey: request.idempotencyKey,
+      runId,
+      workflowId,
+      nodeId: request.nodeId,
+      visit: request.visit,
+    });
+  } catch (error: unknown) {
+    throw unwrapFailure(error);
+  }
+}
+
+/** An activity's or child run's failure as the error it raised itself: its message and type. */
+function unwrapFailure(error: unknown): unknown {
+  if (isCancellation(error)) return error;
+  if ((error instanceof ActivityFailure || error instanceof ChildWorkflowFailure) && error.cause) {
+    const cause = error.cause;
+    const type = cause instanceof ApplicationFailure && cause.type ? cause.type : cause.name;
+    return Object.assign(new Error(cause.message), { type });
+  }
+  return error;
+}
+
+/**
+ * Starts the latest published version of another workflow as a child on the same task queue.
+ * The child's workflow id is the node visit's idempotency key, so a replayed start is the same child.
+ */
+async function startChildRun(request: ChildRunRequest, deps: EffectsDeps): Promise<unknown> {
+  try {
+    return await startChildRunOrThrow(request, deps);
+  } catch (error: unknown) {
+    throw unwrapFailure(error);
+  }
+}
+
+async function startChildRunOrThrow(request: ChildRunRequest, deps: EffectsDeps): Promise<unknown> {
+  const published = await loader['workflow.loadPublished'](request.workflowId);
+  const childInput: RunInput = {
+    workflowId: published.workflowId,
+    version: published.version,
+    definition: published.definition,
+    startNodeId: published.startNodeId,
+    trigger: { event: 'subworkflow', parentRunId: request.run.id, nodeId: request.nodeId },
+    input: request.input,
+    startedAt: new Date(Date.now()).toISOString(),
+  };
+  const handle = await startChild(deps.childWorkflow, {
+    workflowId: request.idempotencyKey,
+    args: [childInput],
+    parentClosePolicy: request.wait ? ParentClosePolicy.TERMINATE : ParentClosePolicy.ABANDON,
+    typedSearchAttributes: [
+      { key: workflowIdKey, value: published.workflowId },
+      { key: versionKey, value: published.version },
+      { key: triggerKey, value: 'subworkflow' },
+    ],
+  });
+  if (!request.wait) return { runId: handle.workflowId };
+  return handle.result();
+}
