@@ -7,6 +7,7 @@ import { createApp } from './app';
 import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes } from './auth';
 import { openApiRoutes } from './openapi';
 import { entityRoutes } from './routes/entities';
+import { mailboxRoutes } from './routes/mailbox/mailbox-routes';
 import { runRoutes } from './routes/runs';
 import { taskRoutes } from './routes/tasks';
 import { workflowRoutes } from './routes/workflows';
@@ -51,6 +52,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
       workflowRoutes(engine),
       runRoutes(engine),
       taskRoutes(engine),
+      mailboxRoutes({ db: deps.db }),
     ],
   });
 }

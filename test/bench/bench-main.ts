@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startBenchServices } from './bench-services';
+import { measureEngineOverhead } from './engine-overhead';
 import { measureEntityCreateLatency } from './entity-api-latency';
 import { measurePureNodes } from './pure-node-cpu';
 import { writeReport, type BenchRow } from './report';
@@ -19,6 +20,12 @@ async function main(): Promise<void> {
   const mongo = new MongoClient(services.mongoUrl);
   try {
     await mongo.connect();
+    rows.push(
+      ...(await measureEngineOverhead(mongo.db('bench_engine'), services.temporalAddress, {
+        runs: 200,
+        batch: 50,
+      })),
+    );
     rows.push(
       ...(await measureEntityCreateLatency(mongo.db('bench_api'), services.temporalAddress, {
         rate: 50,
