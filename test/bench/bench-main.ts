@@ -14,23 +14,31 @@ import { measureValidationThroughput } from './validation-throughput';
  */
 async function main(): Promise<void> {
   const rows: BenchRow[] = [];
-  rows.push(...(await measurePureNodes()));
-  rows.push(...measureValidationThroughput());
+  // Each section's rows are printed as soon as they are measured.
+  const record = (items: BenchRow[]) => {
+    for (const row of items) {
+      const versus = row.ratio === undefined ? '' : ` (ratio ${row.ratio})`;
+      console.error(`[bench] ${row.figure}: ${row.value} ${row.unit}${versus}`);
+    }
+    rows.push(...items);
+  };
+  record(await measurePureNodes());
+  record(measureValidationThroughput());
   const services = await startBenchServices();
   const mongo = new MongoClient(services.mongoUrl);
   try {
     await mongo.connect();
-    rows.push(
-      ...(await measureEngineOverhead(mongo.db('bench_engine'), services.temporalAddress, {
+    record(
+      await measureEngineOverhead(mongo.db('bench_engine'), services.temporalAddress, {
         runs: 200,
         batch: 50,
-      })),
+      }),
     );
-    rows.push(
-      ...(await measureEntityCreateLatency(mongo.db('bench_api'), services.temporalAddress, {
+    record(
+      await measureEntityCreateLatency(mongo.db('bench_api'), services.temporalAddress, {
         rate: 50,
         requests: 500,
-      })),
+      }),
     );
   } finally {
     await mongo.close();
