@@ -1,7 +1,4 @@
-import http from 'node:http';
-import type { AddressInfo } from 'node:net';
-import express, { type Express, type RequestHandler } from 'express';
-import type { Db } from 'mongodb';
+import type { RequestHandler } from 'express';
 import type { BenchRow } from './report';
 import { percentile, ratio, round } from './stats';
 
@@ -56,20 +53,6 @@ export const bareRoute: RequestHandler = (req, res) => {
   res.status(201).json({ ok: true, received: Object.keys(req.body as object).length });
 };
 
-export async function serve(app: Express): Promise<{ url: string; close: () => void }> {
-  const server = http.createServer(app).listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => server.close() };
-}
-
-/** A bare express app with the same JSON body parser, as the baseline server shape. */
-export function bareApp(): Express {
-  const app = express();
-  app.use(express.json());
-  app.post('/bench/bare', bareRoute);
-  return app;
-}
-
 export function latencyRows(
   section: string,
   figure: string,
@@ -93,5 +76,3 @@ export function latencyRows(
     };
   });
 }
-
-export type { Db };

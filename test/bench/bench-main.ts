@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
-import { startBenchServices } from './bench-services';
+import { startThrowawayServices } from '../setup/throwaway-services';
 import { measureEngineOverhead } from './engine-overhead';
 import { measureEntityCreateLatency } from './entity-api-latency';
 import { measurePureNodes } from './pure-node-cpu';
@@ -24,7 +24,7 @@ async function main(): Promise<void> {
   };
   record(await measurePureNodes());
   record(measureValidationThroughput());
-  const services = await startBenchServices();
+  const { services, dispose } = await startThrowawayServices((line) => console.error(`[bench] ${line}`));
   const mongo = new MongoClient(services.mongoUrl);
   try {
     await mongo.connect();
@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     );
   } finally {
     await mongo.close();
-    await services.dispose();
+    await dispose();
   }
   await writeReport(rows, path.resolve(__dirname, '..', '..', 'bench-results', 'bench.json'));
 }

@@ -5,7 +5,8 @@ import { createEntityRepository } from '../../domain/entities';
 import { createUserStore, ensureAdmin } from '../../domain/users';
 import { createLogger } from '../../platform/logger';
 import { createServerApp } from '../../server/server-app';
-import { bareRoute, latencyRows, measureFixedRate, serve } from './api-latency';
+import { listen } from '../setup/listen';
+import { bareRoute, latencyRows, measureFixedRate } from './api-latency';
 import type { BenchRow } from './report';
 
 /**
@@ -36,7 +37,7 @@ export async function measureEntityCreateLatency(
   const outer = express();
   outer.post('/bench/bare', express.json(), bareRoute);
   outer.use(app);
-  const server = await serve(outer);
+  const server = await listen(outer);
   try {
     const login = await fetch(`${server.url}/api/auth/login`, {
       method: 'POST',
@@ -97,7 +98,7 @@ export async function measureEntityCreateLatency(
       options.rate,
     );
   } finally {
-    server.close();
+    await server.close();
     await connection.close();
   }
 }
