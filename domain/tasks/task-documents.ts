@@ -18,13 +18,19 @@ export interface TaskDocument {
   formSchema?: Record<string, unknown>;
   status: TaskStatus;
   dueAt?: string;
+  /** The record the task is about; the inbox shows it with the customer's context. */
+  related?: { entityType: string; id: string };
   createdAt: string;
   escalatedTo?: string;
+  escalatedAt?: string;
   outcome?: string;
   data?: unknown;
   comment?: string;
   completedBy?: { userId: string; email: string };
   completedAt?: string;
+  /** Why an open task was cancelled: `cancelled` (the run ended) or `timedOut`. */
+  closedReason?: string;
+  closedAt?: string;
 }
 
 /** The outcomes a task of each kind may be completed with. */

@@ -29,6 +29,8 @@ export interface CreateTaskCall {
   formSchema?: Record<string, unknown>;
   /** ISO time, computed from the workflow clock. */
   dueAt?: string;
+  /** The record the task is about. */
+  related?: { entityType: string; id: string };
   createdAt: string;
 }
 

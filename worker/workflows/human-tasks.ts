@@ -78,6 +78,8 @@ export class HumanTaskBoard {
       ...(request.description === undefined ? {} : { description: request.description }),
       ...(request.formSchema === undefined ? {} : { formSchema: request.formSchema }),
       ...(request.dueInMs === undefined ? {} : { dueAt: new Date(now + request.dueInMs).toISOString() }),
+      // Only the activity's input grows: the commands (and so replay) stay the same.
+      ...(request.related === undefined ? {} : { related: request.related }),
       createdAt: new Date(now).toISOString(),
     });
     const done = () => task.completion !== undefined;

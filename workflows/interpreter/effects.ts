@@ -76,6 +76,8 @@ export interface HumanTaskRequest {
    */
   dueInMs?: number;
   escalateTo?: string;
+  /** The record the task is about, shown with its customer context in the inbox. */
+  related?: { entityType: string; id: string };
   run: RunInfo;
 }
 

@@ -1,5 +1,13 @@
+import type { JsonSchema } from '../definition/json-schema';
 import type { NodeTypeDeclaration } from './node-type';
-import { formSchemaParam, isoDurationParam, paramsObject, roleParam } from './param-schemas';
+import {
+  entityTypeParam,
+  formSchemaParam,
+  isoDurationParam,
+  paramsObject,
+  recordIdParam,
+  roleParam,
+} from './param-schemas';
 
 const title = { type: 'string', title: 'Title', minLength: 1, maxLength: 200 } as const;
 const description = { type: 'string', title: 'Description', maxLength: 4000 } as const;
@@ -8,6 +16,23 @@ const dueIn = {
   title: 'Due in',
   description: 'When the task is overdue, e.g. P2D. Then it escalates, or else leaves by "timeout".',
 };
+
+/**
+ * The record a task is about. The inbox shows its key fields with a link to it and, for an account or
+ * a record with an account, the customer's open orders, unpaid invoices and tickets.
+ */
+const related: JsonSchema = {
+  type: 'object',
+  title: 'Related record',
+  description: 'The record the assignee decides about, shown with its customer context inside the task.',
+  additionalProperties: false,
+  required: ['entityType', 'id'],
+  properties: {
+    entityType: entityTypeParam,
+    id: recordIdParam,
+  },
+};
+
 const escalateTo = {
   ...roleParam,
   title: 'Escalate to',
@@ -27,6 +52,7 @@ export const humanApproval: NodeTypeDeclaration = {
       formSchema: { ...formSchemaParam, description: 'Optional extra fields the approver fills in.' },
       dueIn,
       escalateTo,
+      related,
     },
     ['assigneeRole', 'title'],
   ),
@@ -48,6 +74,7 @@ export const humanTask: NodeTypeDeclaration = {
       formSchema: formSchemaParam,
       dueIn,
       escalateTo,
+      related,
     },
     ['assigneeRole', 'title', 'formSchema'],
   ),

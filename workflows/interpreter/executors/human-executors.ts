@@ -1,4 +1,5 @@
 import { parseIsoDuration } from '../../definition/iso-duration';
+import { entityTypeNames } from '../../node-types/vocabulary';
 import type { HumanTaskRequest, HumanTaskResult } from '../effects';
 import type { ExecutionContext, NodeExecutor } from '../node-execution';
 import { invalidParam, nodeFailure } from '../node-failure';
@@ -37,6 +38,7 @@ async function askHuman(context: ExecutionContext, kind: HumanTaskRequest['kind'
     dueInMs = typeof params.dueIn === 'string' ? parseIsoDuration(params.dueIn) : undefined;
     if (dueInMs === undefined) throw invalidParam(node, 'params.dueIn', 'an ISO 8601 duration', params.dueIn);
   }
+  const related = relatedRecord(context);
   context.markWaiting();
   return context.effects.humanTask({
     kind,
@@ -49,8 +51,24 @@ async function askHuman(context: ExecutionContext, kind: HumanTaskRequest['kind'
     ...(isObject(params.formSchema) ? { formSchema: params.formSchema } : {}),
     ...(dueInMs === undefined ? {} : { dueInMs }),
     ...(typeof params.escalateTo === 'string' ? { escalateTo: params.escalateTo } : {}),
+    ...(related === undefined ? {} : { related }),
     run: context.run,
   });
+}
+
+/** The `related` param once its expressions are resolved: a known entity type and a record id. */
+function relatedRecord({ params, node }: ExecutionContext): HumanTaskRequest['related'] {
+  if (params.related === undefined) return undefined;
+  const related = params.related;
+  if (!isObject(related)) throw invalidParam(node, 'params.related', 'an object {entityType, id}', related);
+  const { entityType, id } = related;
+  if (typeof entityType !== 'string' || !(entityTypeNames as readonly string[]).includes(entityType)) {
+    throw invalidParam(node, 'params.related.entityType', 'an entity type', entityType);
+  }
+  if (typeof id !== 'string' || id === '') {
+    throw invalidParam(node, 'params.related.id', 'a record id', id);
+  }
+  return { entityType, id };
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
