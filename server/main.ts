@@ -7,9 +7,13 @@ import { createLogger } from '../platform/logger';
 import { createUserStore } from '../domain/users';
 import { createWorkflowStore } from '../domain/workflows';
 import { createTaskStore } from '../domain/tasks';
+import { createScheduleSync } from '../domain/schedules';
 import { ensureSearchAttributes } from '../platform/temporal-search-attributes';
 import { createServerApp } from './server-app';
 import { prepareStore } from './prepare-store';
+
+/** How often the server brings Temporal Schedules in line with the published versions anyway. */
+const scheduleReconcileIntervalMs = 5 * 60_000;
 
 function main(): void {
   const config = loadConfig(process.env);
@@ -23,11 +27,13 @@ function main(): void {
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
   const editorDir = path.resolve(__dirname, '..', 'editor', 'dist');
   const users = createUserStore(db);
+  const schedules = createScheduleSync({ db, temporal, taskQueue: config.temporalTaskQueue, log });
 
   const app = createServerApp({
     db,
     temporal,
     users,
+    schedules,
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     log,
@@ -41,18 +47,36 @@ function main(): void {
     },
     editorDir: existsSync(editorDir) ? editorDir : undefined,
   });
-  void prepareStore({
+  const prepared = prepareStore({
     db,
     users,
-    indexes: [() => createWorkflowStore(db).ensureIndexes(), () => createTaskStore(db).ensureIndexes()],
+    indexes: [
+      () => createWorkflowStore(db).ensureIndexes(),
+      () => createTaskStore(db).ensureIndexes(),
+      () => schedules.ensureIndexes(),
+    ],
     admin: { email: config.adminEmail, password: config.adminPassword },
     seedDemo: config.seedDemo,
     log,
   });
+  // Temporal Schedules may lag the published versions after a crash between publish and sync;
+  // the reconcile repeats, so a Temporal that is down at start is caught up with later.
+  const reconcile = () =>
+    schedules
+      .reconcile()
+      .then((outcomes) => {
+        const failed = outcomes.filter((outcome) => outcome.failed.length > 0);
+        if (failed.length > 0) log.warn({ failed }, 'schedule reconcile left failures; retrying');
+      })
+      .catch((error: unknown) => log.warn({ err: error }, 'schedule reconcile failed; retrying'));
   // An external Temporal (compose) has none of the platform's search attributes until now.
-  void ensureSearchAttributes(connection, config.temporalNamespace).catch((error: unknown) =>
-    log.warn({ err: error }, 'could not register the search attributes yet; runs lists filter on them'),
+  const searchAttributesReady = ensureSearchAttributes(connection, config.temporalNamespace).catch(
+    (error: unknown) =>
+      log.warn({ err: error }, 'could not register the search attributes yet; runs lists filter on them'),
   );
+  void Promise.all([prepared, searchAttributesReady]).then(reconcile);
+  const reconcileTimer = setInterval(() => void reconcile(), scheduleReconcileIntervalMs);
+  reconcileTimer.unref();
 
   const server = app.listen(config.port, config.host, () => {
     log.info({ url: `http://${config.host}:${config.port}` }, 'API server listening');
@@ -64,6 +88,8 @@ function main(): void {
     process.exit(1);
   });
   const shutdown = () => {
+    clearInterval(reconcileTimer);
+    schedules.close();
     server.close(() => {
       void Promise.all([mongo.close(), connection.close()]).finally(() => process.exit(0));
     });

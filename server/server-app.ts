@@ -3,12 +3,15 @@ import type { Db } from 'mongodb';
 import type { Client } from '@temporalio/client';
 import type { Logger } from '../platform/logger';
 import { createUserStore, type UserStore } from '../domain/users';
+import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '../domain/schedules';
+import { createWorkflowStore } from '../domain/workflows';
 import { createApp } from './app';
 import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes } from './auth';
 import { openApiRoutes } from './openapi';
 import { entityRoutes } from './routes/entities';
 import { mailboxRoutes } from './routes/mailbox/mailbox-routes';
 import { runRoutes } from './routes/runs';
+import { schedulePublicationListener, scheduleRoutes } from './routes/schedules';
 import { taskRoutes } from './routes/tasks';
 import { workflowRoutes } from './routes/workflows';
 import type { HealthChecks } from './routes/health';
@@ -22,6 +25,8 @@ export interface ServerAppDeps {
   health: HealthChecks;
   users?: UserStore;
   editorDir?: string;
+  /** Keeps Temporal Schedules in step with publications; `main.ts` also reconciles with it. */
+  schedules?: ScheduleSync;
 }
 
 /**
@@ -30,13 +35,16 @@ export interface ServerAppDeps {
  */
 export function createServerApp(deps: ServerAppDeps): Express {
   const users = deps.users ?? createUserStore(deps.db);
+  const workflows = createWorkflowStore(deps.db);
   const engine = {
     db: deps.db,
     temporal: deps.temporal,
     taskQueue: deps.taskQueue,
     namespace: deps.namespace,
     log: deps.log,
+    workflows,
   };
+  const schedules = deps.schedules ?? createScheduleSync(engine);
   return createApp({
     log: deps.log,
     health: deps.health,
@@ -49,7 +57,12 @@ export function createServerApp(deps: ServerAppDeps): Express {
       userRoutes({ users }),
       tokenRoutes({ users }),
       entityRoutes({ db: deps.db }),
-      workflowRoutes(engine),
+      workflowRoutes({
+        ...engine,
+        onPublicationChange: [schedulePublicationListener(schedules)],
+        publishChecks: [scheduleTriggerErrors],
+      }),
+      scheduleRoutes({ temporal: deps.temporal, schedules, workflows }),
       runRoutes(engine),
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),

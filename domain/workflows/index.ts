@@ -11,6 +11,6 @@ export {
   WorkflowNotFoundError,
   WorkflowStoreError,
 } from './workflow-errors';
-export { runSearchAttributes, startRun } from './start-run';
+export { runSearchAttributePairs, runSearchAttributes, startRun } from './start-run';
 export type { StartRunRequest } from './start-run';
 export { UnusableSchemaError, validateAgainstSchema } from './user-schema-validation';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
-import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
+import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
 import { runWorkflowType, type RunInput } from '../../workflows/runtime/run-contract';
 import type { WorkflowVersionDocument } from './workflow-documents';
 
@@ -24,6 +24,27 @@ export interface StartRunRequest {
   /** The Temporal workflow id; a trigger passes one derived from its event so it starts once. */
   runId?: string;
   taskQueue: string;
+  /**
+   * Refuse a runId that was ever used, even by a closed run, instead of Temporal's default of
+   * allowing a new run once the old one closed: an idempotent trigger's run then starts once.
+   * The start throws `WorkflowExecutionAlreadyStartedError` for a duplicate.
+   */
+  startOnce?: boolean;
+}
+
+/**
+ * The search attributes of a run of `version` started by `triggerKind`, for starts that do not go
+ * through {@link startRun} (a Temporal Schedule's action).
+ */
+export function runSearchAttributePairs(
+  version: Pick<WorkflowVersionDocument, 'workflowId' | 'version'>,
+  triggerKind: string,
+): SearchAttributePair[] {
+  return [
+    { key: runSearchAttributes.workflowId, value: version.workflowId },
+    { key: runSearchAttributes.version, value: version.version },
+    { key: runSearchAttributes.trigger, value: triggerKind },
+  ];
 }
 
 /**
@@ -50,11 +71,8 @@ export async function startRun(temporal: Client, request: StartRunRequest): Prom
     workflowId: runId,
     taskQueue: request.taskQueue,
     args: [input],
-    typedSearchAttributes: [
-      { key: runSearchAttributes.workflowId, value: version.workflowId },
-      { key: runSearchAttributes.version, value: version.version },
-      { key: runSearchAttributes.trigger, value: request.triggerKind },
-    ],
+    typedSearchAttributes: runSearchAttributePairs(version, request.triggerKind),
+    ...(request.startOnce ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
   });
   return runId;
 }

@@ -1,3 +1,4 @@
+import { defineSearchAttributeKey, SearchAttributeType } from '@temporalio/common';
 import {
   ApplicationFailure,
   CancellationScope,
@@ -56,12 +57,36 @@ export const completeTaskUpdate = defineUpdate<{ taskId: string; outcome: string
 );
 export const entityChangedSignal = defineSignal<[EntityChangedArgs]>(entityChangedSignalName);
 
+// Set by Temporal on every run a Schedule starts: the time the run was due.
+const scheduledStartTimeKey = defineSearchAttributeKey(
+  'TemporalScheduledStartTime',
+  SearchAttributeType.DATETIME,
+);
+
+/**
+ * A Schedule's action is written once for all its runs, with `$trigger` `{event: 'schedule'}`;
+ * each run adds the time it was due and its own start time. Reading workflow info issues no
+ * command, so this changes no history; continue-as-new carries the completed input on.
+ */
+function withScheduledTime(input: InterpretedRunInput): InterpretedRunInput {
+  const trigger = input.trigger as { event?: unknown; scheduledAt?: unknown } | null | undefined;
+  if (trigger?.event !== 'schedule' || trigger.scheduledAt !== undefined) return input;
+  const info = workflowInfo();
+  const scheduledAt = info.typedSearchAttributes.get(scheduledStartTimeKey) ?? info.startTime;
+  return {
+    ...input,
+    trigger: { ...trigger, scheduledAt: scheduledAt.toISOString() },
+    startedAt: info.startTime.toISOString(),
+  };
+}
+
 /**
  * One Ledgerline run: interprets the published definition in `input`, with Temporal providing
  * the effects. A failure becomes a non-retryable ApplicationFailure whose type is the
  * RunFailure's code and whose details hold the failure as JSON.
  */
-export async function interpretedWorkflow(input: InterpretedRunInput): Promise<unknown> {
+export async function interpretedWorkflow(started: InterpretedRunInput): Promise<unknown> {
+  const input = withScheduledTime(started);
   const runId = workflowInfo().workflowId;
   const board = new HumanTaskBoard(runId, input.workflowId);
   const watch = new EntityWatch(runId, input.workflowId);

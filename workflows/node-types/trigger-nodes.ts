@@ -57,14 +57,15 @@ export const triggerSchedule: NodeTypeDeclaration = {
   type: 'trigger.schedule',
   group: 'trigger',
   label: 'Schedule',
-  description: 'Started on a cron schedule (a Temporal Schedule).',
+  description: 'Started on a cron schedule (a Temporal Schedule); a run still going skips the next.',
   paramsSchema: paramsObject(
     {
       cron: {
         type: 'string',
         title: 'Cron expression',
-        description: 'Five fields: minute hour day-of-month month day-of-week, e.g. 0 7 * * 1-5.',
-        pattern: '^\\S+(\\s+\\S+){4}$',
+        description:
+          'Five fields: minute hour day-of-month month day-of-week, e.g. 0 7 * * mon-fri; or six with a leading second, e.g. */30 * * * * * (every 30 s); or @hourly, @daily, @weekly, @monthly, @yearly.',
+        pattern: '^\\s*(@[a-z]+|\\S+(\\s+\\S+){4,5})\\s*$',
         'x-literal': true,
       },
       timezone: {
@@ -78,7 +79,7 @@ export const triggerSchedule: NodeTypeDeclaration = {
     ['cron'],
   ),
   ports: singleOutPort,
-  outputDescription: 'The schedule event: {scheduledAt}.',
+  outputDescription: 'The schedule event: {event: "schedule", scheduledAt}, also available as $trigger.',
   execution: 'trigger',
 };
 
@@ -86,16 +87,36 @@ export const triggerWebhook: NodeTypeDeclaration = {
   type: 'trigger.webhook',
   group: 'trigger',
   label: 'Webhook',
-  description: 'Started by POST /hooks/:hookId with a secret token.',
+  description:
+    'Started by POST /hooks/:hookId with its secret token; an Idempotency-Key header starts one run per key.',
   paramsSchema: paramsObject({
     payloadSchema: {
       type: 'object',
       title: 'Payload schema',
-      description: 'A JSON Schema (draft-07) the payload must satisfy; other payloads get 422.',
+      description:
+        'A JSON Schema (draft-07) the payload must satisfy; other payloads get 400 naming the paths.',
+      'x-literal': true,
+    },
+    signature: {
+      type: 'object',
+      title: 'Signature',
+      description:
+        "HMAC-SHA256 of the raw body with the hook's signing secret, sent as sha256=<hex>. Required: calls without it get 401; otherwise it is checked when sent.",
+      additionalProperties: false,
+      properties: {
+        header: {
+          type: 'string',
+          title: 'Header',
+          description: 'Default X-Ledgerline-Signature.',
+          pattern: '^[A-Za-z0-9-]{1,64}$',
+        },
+        required: { type: 'boolean', title: 'Required', description: 'Default true.' },
+      },
       'x-literal': true,
     },
   }),
   ports: singleOutPort,
-  outputDescription: 'The request: {payload, headers}, also available as $trigger.',
+  outputDescription:
+    'The request: {event: "webhook", hookId, payload, headers (without credentials), idempotencyKey, receivedAt}, also available as $trigger.',
   execution: 'trigger',
 };

@@ -3,7 +3,12 @@ import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import { createWorkflowStore, type WorkflowStore } from '../../../domain/workflows';
 import type { Logger } from '../../../platform/logger';
-import { describeNodeTypes, validateDefinition, type WorkflowDefinition } from '../../../workflows';
+import {
+  describeNodeTypes,
+  validateDefinition,
+  type ValidationError,
+  type WorkflowDefinition,
+} from '../../../workflows';
 import { publishErrors } from '../../../workflows/node-types/availability';
 import { getActor } from '../../auth/actor';
 import { authorize, type WorkflowAction } from '../../auth/permissions';
@@ -20,6 +25,19 @@ export interface PublicationChange {
   publishedVersion: number | undefined;
 }
 
+/**
+ * Keeps something in step with publications. What a listener returns after a publish is merged
+ * into the publish response (new webhook credentials, the schedules it created), so a listener
+ * names its own top-level key.
+ */
+export type PublicationListener = (change: PublicationChange) => Promise<Record<string, unknown> | void>;
+
+/**
+ * A publish-time check beyond the definition's own validation (cron grammar, time zones, webhook
+ * schemas), run by `validate` and `publish` once the definition is shaped right.
+ */
+export type PublishCheck = (definition: WorkflowDefinition) => ValidationError[];
+
 export interface WorkflowRoutesDeps {
   db: Db;
   temporal: Client;
@@ -31,8 +49,12 @@ export interface WorkflowRoutesDeps {
   workflows?: WorkflowStore;
   /** Defaults to `workflows/templates`. */
   templatesDir?: string;
-  /** Called after every publish, unpublish and archive; a failure is logged, the change stands. */
-  onPublicationChange?: (change: PublicationChange) => Promise<void>;
+  /**
+   * Called after every publish, unpublish and archive, in order; a failing listener is logged and
+   * the others still run, and the change stands.
+   */
+  onPublicationChange?: PublicationListener | readonly PublicationListener[];
+  publishChecks?: readonly PublishCheck[];
 }
 
 function allow(req: Request, action: WorkflowAction) {
@@ -72,13 +94,32 @@ export function workflowRoutes(deps: WorkflowRoutesDeps): Router {
   const templatesDir = deps.templatesDir ?? defaultTemplatesDir;
   const router = Router();
 
-  async function notify(change: PublicationChange): Promise<void> {
-    if (!deps.onPublicationChange) return;
-    try {
-      await deps.onPublicationChange(change);
-    } catch (error: unknown) {
-      deps.log.error({ err: error, ...change }, 'publication change hook failed');
+  const listeners: readonly PublicationListener[] =
+    deps.onPublicationChange === undefined
+      ? []
+      : typeof deps.onPublicationChange === 'function'
+        ? [deps.onPublicationChange]
+        : deps.onPublicationChange;
+
+  async function notify(change: PublicationChange): Promise<Record<string, unknown>> {
+    const extras: Record<string, unknown> = {};
+    for (const listener of listeners) {
+      try {
+        Object.assign(extras, await listener(change));
+      } catch (error: unknown) {
+        deps.log.error({ err: error, ...change }, 'publication change hook failed');
+      }
     }
+    return extras;
+  }
+
+  /** validateDefinition, availability, then the extra checks when the shape allows them. */
+  function checkForPublish(definition: unknown): { valid: boolean; errors: ValidationError[] } {
+    const checked = publishErrors(definition as WorkflowDefinition, validateDefinition(definition));
+    if (checked.errors.some((error) => error.code === 'schema')) return checked;
+    const extra = (deps.publishChecks ?? []).flatMap((check) => check(definition as WorkflowDefinition));
+    const errors = [...checked.errors, ...extra];
+    return { valid: errors.length === 0, errors };
   }
 
   router.get('/node-types', (req, res) => {
@@ -148,14 +189,28 @@ export function workflowRoutes(deps: WorkflowRoutesDeps): Router {
     const body: unknown = req.body;
     const hasBody = typeof body === 'object' && body !== null && Object.keys(body).length > 0;
     const definition = hasBody ? body : workflow.draft;
-    res.json(publishErrors(definition as WorkflowDefinition, validateDefinition(definition)));
+    res.json(checkForPublish(definition));
   });
 
   router.post('/workflows/:id/publish', async (req, res) => {
     const actor = allow(req, 'publish');
+    // The store validates again; this refuses what only the extra checks see before a version exists.
+    const draft = await mapped(() => workflows.get(req.params.id));
+    const { valid, errors } = checkForPublish(draft.draft);
+    if (!valid)
+      throw new HttpError(
+        'unprocessable',
+        `workflow ${draft._id} has ${errors.length} validation errors`,
+        errors,
+      );
     const version = await mapped(() => workflows.publish(req.params.id, actor));
-    await notify({ workflowId: version.workflowId, publishedVersion: version.version });
-    res.json({ workflowId: version.workflowId, version: version.version, publishedAt: version.publishedAt });
+    const extras = await notify({ workflowId: version.workflowId, publishedVersion: version.version });
+    res.json({
+      ...extras,
+      workflowId: version.workflowId,
+      version: version.version,
+      publishedAt: version.publishedAt,
+    });
   });
 
   router.post('/workflows/:id/unpublish', async (req, res) => {

@@ -1,0 +1,3 @@
+export { scheduleRoutes } from './schedule-routes';
+export type { ScheduleRoutesDeps } from './schedule-routes';
+export { schedulePublicationListener } from './schedule-listener';
