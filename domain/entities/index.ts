@@ -17,5 +17,21 @@ export type { FieldFilter, FilterOperator, ListQuery, Scalar } from './list-quer
 export { applyMergePatch } from './merge-patch';
 export type { PossibleDuplicate } from './possible-duplicates';
 export { moveStock, receiveStock, releaseStock, reserveStock, shipStock } from './stock-movements';
+export {
+  consumeOrderReservations,
+  findOrderReservations,
+  getReservation,
+  InsufficientStockError,
+  releaseReservation,
+  remainingQuantities,
+  reserveStockLines,
+} from './stock-reservations';
+export type {
+  ReservationOutcome,
+  ReservedLine,
+  StockLine,
+  StockReservation,
+  StockShortage,
+} from './stock-reservations';
 export { pruneTransitionClaims } from './write-gate';
 export type { WriteContext } from './write-context';

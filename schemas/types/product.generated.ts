@@ -61,6 +61,10 @@ export interface Product {
    */
   preferredSupplierId?: string;
   /**
+   * Warehouse stock is reserved in and shipped from when an order names none.
+   */
+  defaultWarehouseId?: string;
+  /**
    * EAN, UPC or other barcode.
    */
   barcode?: string;
@@ -162,6 +166,10 @@ export interface ProductInput {
    * Supplier to buy from by default.
    */
   preferredSupplierId?: string;
+  /**
+   * Warehouse stock is reserved in and shipped from when an order names none.
+   */
+  defaultWarehouseId?: string;
   /**
    * EAN, UPC or other barcode.
    */

@@ -10,7 +10,7 @@ import { isEntityType, type EntityType } from '../../schemas';
 import type { ActivityCall } from '../workflows/activity-contract';
 
 /** Repository failures as the node types' business error types, which are never retried. */
-const errorTypes: Record<EntityError['kind'], string> = {
+export const entityFailureTypes: Record<EntityError['kind'], string> = {
   notFound: 'NotFoundError',
   versionConflict: 'ConflictError',
   duplicateKey: 'ConflictError',
@@ -102,7 +102,7 @@ async function mapErrors<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (error: unknown) {
     if (error instanceof EntityError) {
-      throw ApplicationFailure.nonRetryable(error.message, errorTypes[error.kind], error.details);
+      throw ApplicationFailure.nonRetryable(error.message, entityFailureTypes[error.kind], error.details);
     }
     throw error;
   }

@@ -37,7 +37,8 @@ export const erpCreditCheck: NodeTypeDeclaration = {
     ['accountId', 'amount'],
   ),
   ports: singleOutPort,
-  outputDescription: '{approved, creditLimit, openBalance, available, currency}; amounts in minor units.',
+  outputDescription:
+    '{approved, reason (withinLimit, noLimit, overLimit or accountOnHold), creditLimit, openBalance, amount, exposure, available, currency}; amounts in minor units, creditLimit and available null when the account has no limit.',
   execution: 'activity',
   activity: storeActivity,
 };
@@ -47,27 +48,41 @@ export const erpReserveStock: NodeTypeDeclaration = {
   group: 'domain',
   label: 'Reserve stock',
   description:
-    'Reserves stock for every line of a sales order, or a quantity of one product; fails with InsufficientStockError when not available.',
+    'Reserves stock for every line of a sales order, or a quantity of one product, all or nothing; a shortage fails with InsufficientStockError, or is reported when onShortage is "report".',
   paramsSchema: {
     ...paramsObject({
       orderId: id('Sales order', 'Reserve every line of this order.'),
       productId: id('Product', 'Reserve this product (with quantity).'),
-      warehouseId: id('Warehouse', "Default: the product's default warehouse."),
+      warehouseId: id(
+        'Warehouse',
+        "Default: the order's warehouse, then the product's default warehouse, then the only one it is stocked in.",
+      ),
       quantity,
       reference: stockReference,
+      onShortage: {
+        type: 'string',
+        title: 'On shortage',
+        description:
+          '"fail": the node fails with InsufficientStockError (to its error port if connected). "report": it reserves nothing and outputs the shortages.',
+        enum: ['fail', 'report'],
+        default: 'fail',
+      },
     }),
     anyOf: [{ required: ['orderId'] }, { required: ['productId', 'quantity'] }],
   },
   ports: singleOutPort,
-  outputDescription: '{reservationId, lines: [{productId, warehouseId, quantity}]}.',
+  outputDescription:
+    '{reserved: true, reservationId, lines: [{productId, warehouseId, quantity}]}; with onShortage "report" and too little stock, {reserved: false, reservationId, shortages: [{productId, sku, warehouseId, requested, available, missing, preferredSupplierId, standardCost}]}.',
   execution: 'activity',
   activity: storeActivity,
   compensation: {
     activity: 'erp.releaseStock',
     description: 'Releases the reservation.',
+    // A reported shortage reserved nothing, so there is nothing to undo.
     params: (_params, output) => {
-      const reservationId = (output as { reservationId?: unknown } | null | undefined)?.reservationId;
-      return typeof reservationId === 'string' ? { reservationId } : undefined;
+      const result = output as { reservationId?: unknown; reserved?: unknown } | null | undefined;
+      const reservationId = result?.reservationId;
+      return typeof reservationId === 'string' && result?.reserved !== false ? { reservationId } : undefined;
     },
   },
 };
@@ -102,11 +117,25 @@ export const erpCreateInvoice: NodeTypeDeclaration = {
   type: 'erp.createInvoice',
   group: 'domain',
   label: 'Create invoice',
-  description: 'Creates a draft invoice from a sales order, numbered from the gapless yearly sequence.',
+  description:
+    'Creates the invoice of a whole sales order (lines, discounts, tax), numbered from the gapless yearly sequence, due by the payment terms; an order is invoiced once.',
   paramsSchema: paramsObject(
     {
       salesOrderId: id('Sales order', 'The order to invoice.'),
-      dueInDays: { type: 'integer', title: 'Due in days', minimum: 0, maximum: 365 },
+      dueInDays: {
+        type: 'integer',
+        title: 'Due in days',
+        description: "Overrides the order's payment terms.",
+        minimum: 0,
+        maximum: 365,
+      },
+      status: {
+        type: 'string',
+        title: 'Status',
+        description: '"draft" to review it first, or "issued" so that it takes payments at once.',
+        enum: ['draft', 'issued'],
+        default: 'draft',
+      },
     },
     ['salesOrderId'],
   ),
@@ -132,7 +161,8 @@ export const erpThreeWayMatch: NodeTypeDeclaration = {
     ['purchaseOrderId', 'supplierInvoiceId'],
   ),
   ports: singleOutPort,
-  outputDescription: '{matched, discrepancies: [{productId, kind, expected, actual}]}.',
+  outputDescription:
+    '{matched, discrepancies: [{productId, kind (supplier, currency, notOrdered, notReceived, quantity or price), expected, actual, message}], reasons: [message], lines: [{productId, ordered, received, invoiced, orderedUnitPrice, invoicedUnitPrice}], goodsReceiptIds}.',
   execution: 'activity',
   activity: storeActivity,
 };
@@ -148,11 +178,13 @@ export const crmConvertLead: NodeTypeDeclaration = {
       accountId: id('Existing account', 'Attach the contact to this account instead of creating one.'),
       createOpportunity: { type: 'boolean', title: 'Create opportunity', default: false },
       opportunityName: { type: 'string', title: 'Opportunity name', minLength: 1 },
+      currency: { ...currencyParam, description: "For a new account and opportunity; default: the lead's." },
     },
     ['leadId'],
   ),
   ports: singleOutPort,
-  outputDescription: '{accountId, contactId, opportunityId?}.',
+  outputDescription:
+    '{leadId, accountId, contactId, opportunityId (null without one), possibleDuplicates: existing accounts and contacts that look alike}.',
   execution: 'activity',
   activity: storeActivity,
 };
