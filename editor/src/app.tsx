@@ -5,6 +5,8 @@ import { EntityDetailPage } from './entities/entity-detail-page';
 import { EntityFormPage } from './entities/entity-form-page';
 import { EntityListPage } from './entities/entity-list-page';
 import { SchemaProvider } from './entities/schema-context';
+import { InboxPage } from './inbox/inbox-page';
+import { TaskPage } from './inbox/task-page';
 import type { Route } from './routing/routes';
 import { Link, useRoute } from './routing/use-route';
 import { Navigation } from './shell/navigation';
@@ -67,7 +69,9 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
     case 'workflows':
       return <Placeholder title="Workflows" />;
     case 'inbox':
-      return <Placeholder title="Inbox" />;
+      return <InboxPage search={search} />;
+    case 'inboxTask':
+      return <TaskPage key={route.id} id={route.id} />;
     case 'notFound':
       return <p>No page at {route.path}.</p>;
   }

@@ -9,6 +9,7 @@ export type Route =
   | { page: 'account360'; id: string }
   | { page: 'workflows' }
   | { page: 'inbox' }
+  | { page: 'inboxTask'; id: string }
   | { page: 'notFound'; path: string };
 
 /**
@@ -24,6 +25,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'login' && parts.length === 1) return { page: 'login' };
   if (first === 'workflows' && parts.length === 1) return { page: 'workflows' };
   if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
+  if (first === 'inbox' && type !== undefined && parts.length === 2) return { page: 'inboxTask', id: type };
   if (first === 'entities' && type !== undefined) {
     if (id === undefined) return { page: 'list', type };
     if (id === 'new' && action === undefined) return { page: 'create', type };
@@ -54,6 +56,8 @@ export function routePath(route: Route): string {
       return `/entities/${seg(route.type)}/${seg(route.id)}/edit`;
     case 'account360':
       return `/entities/account/${seg(route.id)}/360`;
+    case 'inboxTask':
+      return `/inbox/${seg(route.id)}`;
     case 'notFound':
       return route.path;
   }

@@ -2,6 +2,7 @@ import type { Route } from '../routing/routes';
 import { Link } from '../routing/use-route';
 import { plural } from '../entities/format';
 import { useSchemas } from '../entities/schema-context';
+import { OpenTaskBadge } from '../inbox/open-task-badge';
 
 const groups = [
   ['crm', 'CRM'],
@@ -40,9 +41,13 @@ export function Navigation({ route }: { route: Route }) {
             </Link>
           </li>
           <li>
-            <Link to={{ page: 'inbox' }} aria-current={route.page === 'inbox' ? 'page' : undefined}>
+            <Link
+              to={{ page: 'inbox' }}
+              aria-current={route.page === 'inbox' || route.page === 'inboxTask' ? 'page' : undefined}
+            >
               Inbox
             </Link>
+            <OpenTaskBadge />
           </li>
         </ul>
       </div>

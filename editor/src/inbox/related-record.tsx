@@ -1,0 +1,108 @@
+import { useEffect, useState } from 'react';
+import { errorMessage } from '../api/api-client';
+import { getEntity, recordTitle, type EntityDoc } from '../entities/entity-api';
+import { FieldValue } from '../entities/field-value';
+import { listColumns, type Column } from '../entities/list-columns';
+import { useEntityType, type EntityDescription } from '../entities/schema-context';
+import { Link } from '../routing/use-route';
+import { CustomerContext } from './customer-context';
+
+/** Fields a decision often turns on, where a type has them, after the ones its lists show. */
+const decisionFields = [
+  'type',
+  'tier',
+  'priority',
+  'category',
+  'paymentTerms',
+  'creditLimit',
+  'discountBp',
+  'total',
+  'amountDue',
+  'validUntil',
+  'dueDate',
+  'email',
+  'phone',
+];
+const maxKeyFields = 8;
+
+/** The record's key fields that have a value: its list columns, then the decision fields. */
+function keyFields(description: EntityDescription, record: EntityDoc): Column[] {
+  const { schema, meta } = description;
+  const listed = listColumns(description, ['updatedAt', meta.titleField]);
+  const extra = decisionFields.flatMap((field) => {
+    const fieldSchema = schema.properties[field];
+    return fieldSchema ? [{ field, title: fieldSchema.title ?? field, schema: fieldSchema }] : [];
+  });
+  const seen = new Set<string>();
+  return [...listed, ...extra]
+    .filter((column) => {
+      const value = record[column.field];
+      if (seen.has(column.field) || value === undefined || value === null || value === '') return false;
+      seen.add(column.field);
+      return true;
+    })
+    .slice(0, maxKeyFields);
+}
+
+/**
+ * The record a task is about: its key fields (title, number, status, customer, amount) with a link
+ * to it, and the customer's open business when it is an account or belongs to one.
+ */
+export function RelatedRecord({ related }: { related: { entityType: string; id: string } }) {
+  const { entityType, id } = related;
+  const description = useEntityType(entityType);
+  const [record, setRecord] = useState<EntityDoc | undefined>();
+  const [error, setError] = useState<string | undefined>();
+
+  useEffect(() => {
+    let live = true;
+    getEntity(entityType, id)
+      .then((doc) => live && setRecord(doc))
+      .catch((caught: unknown) => live && setError(errorMessage(caught)));
+    return () => {
+      live = false;
+    };
+  }, [entityType, id]);
+
+  const label = description?.meta.label ?? entityType;
+  if (error) {
+    return (
+      <aside className="related-record" aria-label="Related record">
+        <p role="alert">
+          The related {label.toLowerCase()} could not be loaded: {error}
+        </p>
+      </aside>
+    );
+  }
+  if (!record || !description) return <p>Loading the related record…</p>;
+  const currency = typeof record.currency === 'string' ? record.currency : undefined;
+  const accountId =
+    entityType === 'account' ? id : typeof record.accountId === 'string' ? record.accountId : undefined;
+  const fields = keyFields(description, record);
+
+  return (
+    <aside className="related-record" aria-label="Related record">
+      <section aria-labelledby="related-title">
+        <p className="eyebrow">{label}</p>
+        <h2 id="related-title">
+          <Link to={{ page: 'detail', type: entityType, id }}>
+            {recordTitle(record, description.meta.titleField)}
+          </Link>
+        </h2>
+        <dl className="fields related-fields">
+          {fields.map((column) => (
+            <div key={column.field} data-testid={`related-${column.field}`}>
+              <dt>{column.title}</dt>
+              <dd>
+                <FieldValue schema={column.schema} value={record[column.field]} currency={currency} />
+              </dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      {accountId !== undefined && (
+        <CustomerContext accountId={accountId} isTheRecord={entityType === 'account'} />
+      )}
+    </aside>
+  );
+}

@@ -1,0 +1,96 @@
+import { useState } from 'react';
+import { useSession } from '../auth/session';
+import { Link } from '../routing/use-route';
+import { formatTime } from './due-state';
+import { RelatedRecord } from './related-record';
+import { getTask, type Task } from './task-api';
+import { DueTime, roleLabel, TaskFlags } from './task-badges';
+import { TaskDecisionForm } from './task-decision-form';
+import { TaskOutcome } from './task-outcome';
+import { useLiveData, useNow } from './use-live-data';
+import { WorkflowAndRun } from './workflow-name';
+import './inbox.css';
+
+/** How often an open task page checks whether someone else completed it or the run ended. */
+const refreshMs = 10_000;
+
+/** Whether the user may complete the task: a holder of its role or escalation role, or an admin. */
+function mayComplete(task: Task, roles: readonly string[]): boolean {
+  return (
+    roles.includes('admin') ||
+    roles.includes(task.assigneeRole) ||
+    (task.escalatedTo !== undefined && roles.includes(task.escalatedTo))
+  );
+}
+
+/**
+ * One task at `/inbox/:taskId`: what it is about (workflow, run, due time, the related record and
+ * its customer), then the form with Approve / Reject or Submit while it is open, or its outcome.
+ */
+export function TaskPage({ id }: { id: string }) {
+  const { user } = useSession();
+  const now = useNow();
+  const loaded = useLiveData(`task:${id}`, () => getTask(id), refreshMs);
+  // The completion's answer, shown at once rather than after the next refresh.
+  const [completed, setCompleted] = useState<Task | undefined>();
+  const task = completed ?? loaded.data;
+
+  if (task === undefined) {
+    return loaded.error ? <p role="alert">{loaded.error}</p> : <p>Loading…</p>;
+  }
+  const allowed = mayComplete(task, user?.roles ?? []);
+
+  return (
+    <section className="page task-page" aria-labelledby="task-title">
+      <header className="page-header">
+        <div>
+          <p className="eyebrow">{task.kind === 'approval' ? 'Approval' : 'Task'}</p>
+          <h1 id="task-title">{task.title}</h1>
+        </div>
+        <Link to="/inbox">Back to inbox</Link>
+      </header>
+      <dl className="fields task-facts">
+        <div>
+          <dt>Workflow</dt>
+          <dd>
+            <WorkflowAndRun workflowId={task.workflowId} runId={task.runId} />
+          </dd>
+        </div>
+        <div>
+          <dt>Assigned to</dt>
+          <dd>
+            {roleLabel(task.assigneeRole)} <TaskFlags task={task} now={now} />
+          </dd>
+        </div>
+        <div>
+          <dt>Created</dt>
+          <dd>{formatTime(task.createdAt)}</dd>
+        </div>
+        {task.status === 'open' && (
+          <div>
+            <dt>Due</dt>
+            <dd>
+              <DueTime task={task} now={now} />
+            </dd>
+          </div>
+        )}
+      </dl>
+      {task.description !== undefined && <p className="task-description">{task.description}</p>}
+      <div className={task.related ? 'task-columns' : undefined}>
+        <div className="task-main">
+          {task.status !== 'open' ? (
+            <TaskOutcome task={task} />
+          ) : allowed ? (
+            <TaskDecisionForm task={task} onCompleted={setCompleted} onStale={loaded.reload} />
+          ) : (
+            <p className="notice" role="note">
+              This task waits on the role {roleLabel(task.escalatedTo ?? task.assigneeRole)}; you can read it
+              but not answer it.
+            </p>
+          )}
+        </div>
+        {task.related && <RelatedRecord related={task.related} />}
+      </div>
+    </section>
+  );
+}

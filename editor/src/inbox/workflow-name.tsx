@@ -1,0 +1,28 @@
+import { useEffect, useState } from 'react';
+import { Link } from '../routing/use-route';
+import { fetchWorkflowName, runPath } from './task-api';
+
+/** The name of the workflow a task belongs to, once fetched; its id meanwhile. */
+export function WorkflowName({ workflowId }: { workflowId: string }) {
+  const [name, setName] = useState<string | undefined>();
+  useEffect(() => {
+    let live = true;
+    void fetchWorkflowName(workflowId).then((loaded) => live && setName(loaded));
+    return () => {
+      live = false;
+    };
+  }, [workflowId]);
+  return <span className="workflow-name">{name ?? workflowId}</span>;
+}
+
+/** The workflow's name and a link to the run in the run viewer. */
+export function WorkflowAndRun({ workflowId, runId }: { workflowId: string; runId: string }) {
+  return (
+    <span className="workflow-run">
+      <WorkflowName workflowId={workflowId} />
+      <Link to={runPath(runId)} className="run-link">
+        View run
+      </Link>
+    </span>
+  );
+}
