@@ -23,6 +23,35 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the webhook limits and the secrets key as hex or base64', () => {
+    expect(loadConfig({})).toMatchObject({
+      secretsKey: undefined,
+      webhookRateLimit: 600,
+      webhookMaxBodyBytes: 1_048_576,
+    });
+    const key = Buffer.alloc(32, 7);
+    expect(
+      loadConfig({
+        SECRETS_KEY: key.toString('hex'),
+        WEBHOOK_RATE_LIMIT: '20',
+        WEBHOOK_MAX_BODY_BYTES: '4096',
+      }),
+    ).toMatchObject({ secretsKey: key, webhookRateLimit: 20, webhookMaxBodyBytes: 4096 });
+    expect(loadConfig({ SECRETS_KEY: key.toString('base64') }).secretsKey).toEqual(key);
+    expect(loadConfig({ SECRETS_KEY: key.toString('base64url') }).secretsKey).toEqual(key);
+  });
+
+  it.each(['abc', '00'.repeat(31), Buffer.alloc(24).toString('base64')])(
+    'refuses a SECRETS_KEY that is not 32 bytes: %j',
+    (value) => {
+      expect(() => loadConfig({ SECRETS_KEY: value })).toThrow(
+        new ConfigError(
+          'SECRETS_KEY must be 32 bytes written as 64 hex digits or base64, e.g. the output of `openssl rand -hex 32`',
+        ),
+      );
+    },
+  );
+
   it('derives the Web UI port from the Temporal port, as the dev server does', () => {
     expect(loadConfig({ TEMPORAL_PORT: '7300' }).temporalUiPort).toBe(8300);
   });
@@ -31,6 +60,7 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, 'PORT must be an integer between 1 and 65535, got "abc"'],
     [{ STORE_PORT: '70000' }, 'STORE_PORT must be an integer between 1 and 65535, got "70000"'],
     [{ TEMPORAL_METRICS_PORT: '0' }, 'TEMPORAL_METRICS_PORT must be an integer between 1 and 65535, got "0"'],
+    [{ WEBHOOK_RATE_LIMIT: '0' }, 'WEBHOOK_RATE_LIMIT must be an integer between 1 and 1000000, got "0"'],
     [
       { LOG_LEVEL: 'loud' },
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "loud"',

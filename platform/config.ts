@@ -38,6 +38,14 @@ export interface Config {
   seedDemo: boolean;
   adminEmail: string;
   adminPassword: string | undefined;
+  /**
+   * AES-256 key that encrypts secrets at rest (webhook signing secrets); unset means the key file
+   * `secrets.key` under the data directory, created on first start.
+   */
+  secretsKey: Buffer | undefined;
+  /** Webhook calls accepted per hook per minute, and the largest webhook body in bytes. */
+  webhookRateLimit: number;
+  webhookMaxBodyBytes: number;
   /** Explicit tool paths and the tool cache, for the bootstrap. */
   temporalCliPath: string | undefined;
   ferretdbPath: string | undefined;
@@ -72,6 +80,35 @@ function bool(env: Env, name: string, fallback: boolean): boolean {
   if (['true', '1', 'yes'].includes(raw)) return true;
   if (['false', '0', 'no'].includes(raw)) return false;
   throw new ConfigError(`${name} must be true or false, got "${raw}"`);
+}
+
+/**
+ * Reads a 32-byte key written as 64 hex digits or as base64, or returns undefined when the text
+ * is neither.
+ *
+ * @example
+ * parseSecretsKey('00'.repeat(32)); // <Buffer 00 00 …> (32 bytes)
+ */
+export function parseSecretsKey(text: string): Buffer | undefined {
+  const trimmed = text.trim();
+  if (/^[0-9a-fA-F]{64}$/.test(trimmed)) return Buffer.from(trimmed, 'hex');
+  if (/^[A-Za-z0-9+/_-]{43}=?$/.test(trimmed)) {
+    const key = Buffer.from(trimmed.replace(/-/g, '+').replace(/_/g, '/'), 'base64');
+    if (key.length === 32) return key;
+  }
+  return undefined;
+}
+
+function secretsKey(env: Env): Buffer | undefined {
+  const raw = str(env, 'SECRETS_KEY');
+  if (raw === undefined) return undefined;
+  const key = parseSecretsKey(raw);
+  if (!key) {
+    throw new ConfigError(
+      'SECRETS_KEY must be 32 bytes written as 64 hex digits or base64, e.g. the output of `openssl rand -hex 32`',
+    );
+  }
+  return key;
 }
 
 function optionalInt(env: Env, name: string): number | undefined {
@@ -121,6 +158,9 @@ export function loadConfig(env: Env): Config {
     smtpFrom: str(env, 'SMTP_FROM'),
     adminEmail: str(env, 'ADMIN_EMAIL') ?? 'admin@example.com',
     adminPassword: str(env, 'ADMIN_PASSWORD'),
+    secretsKey: secretsKey(env),
+    webhookRateLimit: int(env, 'WEBHOOK_RATE_LIMIT', 600, 1, 1_000_000),
+    webhookMaxBodyBytes: int(env, 'WEBHOOK_MAX_BODY_BYTES', 1_048_576, 1, 104_857_600),
     temporalCliPath: str(env, 'TEMPORAL_CLI_PATH'),
     ferretdbPath: str(env, 'FERRETDB_PATH'),
     mongodPath: str(env, 'MONGOD_PATH'),

@@ -3,17 +3,29 @@ import { existsSync } from 'node:fs';
 import { Connection, Client } from '@temporalio/client';
 import { MongoClient } from 'mongodb';
 import { loadConfig } from '../platform/config';
-import { createLogger } from '../platform/logger';
+import { createLogger, type Logger } from '../platform/logger';
 import { createUserStore } from '../domain/users';
 import { createWorkflowStore } from '../domain/workflows';
 import { createTaskStore } from '../domain/tasks';
 import { createScheduleSync } from '../domain/schedules';
+import { createWebhookStore, loadOrCreateSecretsKey } from '../domain/webhooks';
 import { ensureSearchAttributes } from '../platform/temporal-search-attributes';
 import { createServerApp } from './server-app';
 import { prepareStore } from './prepare-store';
 
 /** How often the server brings Temporal Schedules in line with the published versions anyway. */
 const scheduleReconcileIntervalMs = 5 * 60_000;
+
+/**
+ * Without SECRETS_KEY, a single-machine install keeps its key in `secrets.key` under DATA_DIR,
+ * made on first start; back it up with the data, or webhook signing secrets cannot be read.
+ */
+function keyFromDataDir(dataDir: string, log: Logger): Buffer {
+  const file = path.join(dataDir, 'secrets.key');
+  const { key, created } = loadOrCreateSecretsKey(file);
+  if (created) log.warn({ file }, 'SECRETS_KEY is unset: created a secrets key file; keep it with the data');
+  return key;
+}
 
 function main(): void {
   const config = loadConfig(process.env);
@@ -28,12 +40,15 @@ function main(): void {
   const editorDir = path.resolve(__dirname, '..', 'editor', 'dist');
   const users = createUserStore(db);
   const schedules = createScheduleSync({ db, temporal, taskQueue: config.temporalTaskQueue, log });
+  const secretsKey = config.secretsKey ?? keyFromDataDir(config.dataDir, log);
 
   const app = createServerApp({
     db,
     temporal,
     users,
     schedules,
+    secretsKey,
+    webhookLimits: { perHook: config.webhookRateLimit, maxBodyBytes: config.webhookMaxBodyBytes },
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     log,
@@ -54,6 +69,7 @@ function main(): void {
       () => createWorkflowStore(db).ensureIndexes(),
       () => createTaskStore(db).ensureIndexes(),
       () => schedules.ensureIndexes(),
+      () => createWebhookStore(db, secretsKey).ensureIndexes(),
     ],
     admin: { email: config.adminEmail, password: config.adminPassword },
     seedDemo: config.seedDemo,

@@ -1,15 +1,23 @@
+import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { Db } from 'mongodb';
 import type { Client } from '@temporalio/client';
 import type { Logger } from '../platform/logger';
 import { createUserStore, type UserStore } from '../domain/users';
 import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '../domain/schedules';
+import { createWebhookStore, webhookTriggerErrors } from '../domain/webhooks';
 import { createWorkflowStore } from '../domain/workflows';
 import { createApp } from './app';
 import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes } from './auth';
 import { openApiRoutes } from './openapi';
 import { entityRoutes } from './routes/entities';
 import { mailboxRoutes } from './routes/mailbox/mailbox-routes';
+import {
+  hookRoutes,
+  webhookAdminRoutes,
+  webhookPublicationListener,
+  type WebhookLimits,
+} from './routes/hooks';
 import { runRoutes } from './routes/runs';
 import { schedulePublicationListener, scheduleRoutes } from './routes/schedules';
 import { taskRoutes } from './routes/tasks';
@@ -27,7 +35,17 @@ export interface ServerAppDeps {
   editorDir?: string;
   /** Keeps Temporal Schedules in step with publications; `main.ts` also reconciles with it. */
   schedules?: ScheduleSync;
+  /**
+   * The AES-256 key webhook signing secrets are sealed with; `main.ts` passes SECRETS_KEY or the
+   * data directory's key file. Without one, a key of this process alone is used: signing secrets
+   * then do not survive a restart (in-process test and benchmark apps only).
+   */
+  secretsKey?: Buffer;
+  /** Per-hook rate limit and body size limit of `POST /hooks/:hookId`. */
+  webhookLimits?: WebhookLimits;
 }
+
+const defaultWebhookLimits: WebhookLimits = { perHook: 600, maxBodyBytes: 1_048_576 };
 
 /**
  * The whole API server as a value, every route wired: `server/main.ts` listens with it; the
@@ -45,6 +63,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
     workflows,
   };
   const schedules = deps.schedules ?? createScheduleSync(engine);
+  const webhooks = createWebhookStore(deps.db, deps.secretsKey ?? randomBytes(32));
   return createApp({
     log: deps.log,
     health: deps.health,
@@ -59,13 +78,27 @@ export function createServerApp(deps: ServerAppDeps): Express {
       entityRoutes({ db: deps.db }),
       workflowRoutes({
         ...engine,
-        onPublicationChange: [schedulePublicationListener(schedules)],
-        publishChecks: [scheduleTriggerErrors],
+        onPublicationChange: [
+          schedulePublicationListener(schedules),
+          webhookPublicationListener(webhooks, workflows),
+        ],
+        publishChecks: [scheduleTriggerErrors, webhookTriggerErrors],
       }),
       scheduleRoutes({ temporal: deps.temporal, schedules, workflows }),
+      webhookAdminRoutes({ db: deps.db, webhooks, workflows }),
       runRoutes(engine),
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),
+    ],
+    rootRouters: [
+      hookRoutes({
+        temporal: deps.temporal,
+        taskQueue: deps.taskQueue,
+        webhooks,
+        workflows,
+        limits: deps.webhookLimits ?? defaultWebhookLimits,
+        log: deps.log,
+      }),
     ],
   });
 }

@@ -1,0 +1,90 @@
+import { Router, type Request } from 'express';
+import type { Db } from 'mongodb';
+import { appendAudit } from '../../../domain/audit/audit-log';
+import { defaultSignatureHeader, hookPath, type WebhookStore } from '../../../domain/webhooks';
+import type { WorkflowStore } from '../../../domain/workflows';
+import { getActor } from '../../auth/actor';
+import { authorize, type WorkflowAction } from '../../auth/permissions';
+import { HttpError } from '../../http/http-error';
+import { mapped } from '../workflows/workflow-errors-to-http';
+
+export interface WebhookAdminRoutesDeps {
+  db: Db;
+  webhooks: WebhookStore;
+  workflows: WorkflowStore;
+}
+
+function allow(req: Request, action: WorkflowAction) {
+  const actor = getActor(req);
+  authorize(actor, { resource: 'workflow', action });
+  return actor;
+}
+
+/** The hook's full URL as this request reached the server. */
+function hookUrl(req: Request, hookId: string): string {
+  return `${req.protocol}://${req.get('host') ?? 'localhost'}${hookPath(hookId)}`;
+}
+
+/**
+ * The designers' webhook API under `/api`:
+ * - `GET /workflows/:id/webhooks` lists the workflow's hooks: URL, whether the published version
+ *   serves it, its signature settings and a hint of the token, never a secret;
+ * - `POST /workflows/:id/webhooks/:nodeId/rotate` replaces the token and signing secret and
+ *   returns them, once; the old token stops working at once.
+ */
+export function webhookAdminRoutes(deps: WebhookAdminRoutesDeps): Router {
+  const router = Router();
+
+  router.get('/workflows/:id/webhooks', async (req, res) => {
+    allow(req, 'edit');
+    await mapped(() => deps.workflows.get(req.params.id));
+    const published = await mapped(() => deps.workflows.getPublished(req.params.id));
+    // A crash between publish and hook creation leaves a live trigger without a hook: make it now.
+    if (published) await deps.webhooks.ensureHooks(published.workflowId, published.triggers);
+    const items = (await deps.webhooks.list(req.params.id)).map((hook) => {
+      const trigger = published?.triggers.find(
+        (t) => t.nodeId === hook.nodeId && t.type === 'trigger.webhook',
+      );
+      const signature = trigger?.params.signature as { header?: string; required?: boolean } | undefined;
+      return {
+        hookId: hook._id,
+        nodeId: hook.nodeId,
+        url: hookUrl(req, hook._id),
+        live: trigger !== undefined,
+        signature:
+          signature === undefined
+            ? null
+            : { header: signature.header ?? defaultSignatureHeader, required: signature.required ?? true },
+        tokenHint: hook.tokenHint,
+        createdAt: hook.createdAt,
+        rotatedAt: hook.rotatedAt ?? null,
+      };
+    });
+    res.set('Cache-Control', 'no-store').json({ items });
+  });
+
+  router.post('/workflows/:id/webhooks/:nodeId/rotate', async (req, res) => {
+    const actor = allow(req, 'publish');
+    await mapped(() => deps.workflows.get(req.params.id));
+    const rotated = await deps.webhooks.rotate(req.params.id, req.params.nodeId);
+    if (!rotated) {
+      throw new HttpError(
+        'not_found',
+        `workflow ${req.params.id} has no webhook for node ${req.params.nodeId}`,
+        [{ path: 'nodeId', message: 'is not a webhook trigger that was ever published' }],
+      );
+    }
+    await appendAudit(deps.db, {
+      actor: { userId: actor.userId },
+      action: 'workflow.webhookRotated',
+      resource: 'workflow',
+      resourceId: req.params.id,
+      // Which hook's secrets changed, never the secrets.
+      diff: { webhookSecretsRotated: { to: { nodeId: rotated.nodeId, hookId: rotated.hookId } } },
+      at: rotated.rotatedAt,
+    });
+    res.set('Cache-Control', 'no-store').json({ ...rotated, url: hookUrl(req, rotated.hookId) });
+  });
+
+  return router;
+}
