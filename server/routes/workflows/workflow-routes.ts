@@ -16,6 +16,7 @@ import { HttpError } from '../../http/http-error';
 import { etag, parseIfMatch } from '../entities/request-guards';
 import { startManualRun } from './manual-run';
 import { defaultTemplatesDir, listTemplates, loadTemplate } from './template-catalog';
+import { installDefinition } from './template-install';
 import { mapped } from './workflow-errors-to-http';
 
 /** A publish or unpublish, for whoever keeps derived state in step (Temporal Schedules, webhooks). */
@@ -132,11 +133,14 @@ export function workflowRoutes(deps: WorkflowRoutesDeps): Router {
     res.json(await listTemplates(templatesDir));
   });
 
+  // Body `{params?, name?}`: params are checked against the template's params schema (defaults
+  // filled in) and substituted into its definition; name overrides the workflow's name.
   router.post('/templates/:name/install', async (req, res) => {
     const actor = allow(req, 'edit');
-    const definition = await loadTemplate(req.params.name, templatesDir);
-    if (definition === undefined)
+    const template = await loadTemplate(req.params.name, templatesDir);
+    if (template === undefined)
       throw new HttpError('not_found', `template ${req.params.name} does not exist`);
+    const definition = installDefinition(template, req.body);
     const workflow = await mapped(() => workflows.create(definition, actor));
     res
       .status(201)
