@@ -14,8 +14,8 @@ import { adminEmail, adminPassword, startBrowserApp } from './browser-app';
 
 const screenshots = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const password = 'inbox-password-long';
-const manager = { email: 'mia.manager@example.com', name: 'Mia Manager', roles: ['salesManager'] };
-const salesRep = { email: 'sam.sales@example.com', name: 'Sam Sales', roles: ['sales'] };
+const manager = { email: 'mia.manager@example.com', name: 'Mia Manager', roles: ['salesManager' as const] };
+const salesRep = { email: 'sam.sales@example.com', name: 'Sam Sales', roles: ['sales' as const] };
 
 /** A discount request approved by a sales manager, who sees the customer inside the task. */
 const discountApproval = {
