@@ -16,10 +16,11 @@ import {
   hookRoutes,
   webhookAdminRoutes,
   webhookPublicationListener,
+  webhooksOpenApi,
   type WebhookLimits,
 } from './routes/hooks';
 import { runRoutes } from './routes/runs';
-import { schedulePublicationListener, scheduleRoutes } from './routes/schedules';
+import { schedulePublicationListener, scheduleRoutes, schedulesOpenApi } from './routes/schedules';
 import { taskRoutes } from './routes/tasks';
 import { workflowRoutes } from './routes/workflows';
 import type { HealthChecks } from './routes/health';
@@ -71,7 +72,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
     publicApiRouters: [authRoutes({ users, log: deps.log })],
     authenticate: createAuthenticate({ users }),
     apiRouters: [
-      openApiRoutes(),
+      openApiRoutes({ extensions: [schedulesOpenApi, webhooksOpenApi] }),
       sessionRoutes({ users }),
       userRoutes({ users }),
       tokenRoutes({ users }),

@@ -3,3 +3,4 @@ export type { HookRoutesDeps, WebhookLimits } from './hook-routes';
 export { webhookAdminRoutes } from './webhook-admin-routes';
 export type { WebhookAdminRoutesDeps } from './webhook-admin-routes';
 export { webhookPublicationListener } from './webhook-listener';
+export { webhooksOpenApi } from './webhooks-openapi';

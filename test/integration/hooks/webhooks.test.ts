@@ -319,6 +319,20 @@ test('rotation returns new secrets once and the old token stops working at once'
   expect((await app.api('POST', `/workflows/${workflowId}/webhooks/nope/rotate`)).status).toBe(404);
 });
 
+test('the OpenAPI document describes the webhook and schedule routes', async () => {
+  const document = await app.api('GET', '/openapi.json');
+  expect(Object.keys(document.body.paths as object)).toEqual(
+    expect.arrayContaining([
+      '/hooks/{hookId}',
+      '/workflows/{id}/webhooks',
+      '/workflows/{id}/webhooks/{nodeId}/rotate',
+      '/schedules',
+      '/workflows/{id}/schedules',
+    ]),
+  );
+  expect(document.body.paths['/hooks/{hookId}'].servers).toEqual([{ url: '/' }]);
+});
+
 test('a payload schema that cannot be compiled is refused at publish, naming the node and param', async () => {
   const created = await app.api(
     'POST',
