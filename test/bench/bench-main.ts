@@ -5,6 +5,7 @@ import { measureEngineOverhead } from './engine-overhead';
 import { measureEntityCreateLatency } from './entity-api-latency';
 import { measurePureNodes } from './pure-node-cpu';
 import { writeReport, type BenchRow } from './report';
+import { measureTaskLatency } from './task-latency';
 import { measureValidationThroughput } from './validation-throughput';
 
 /**
@@ -38,6 +39,12 @@ async function main(): Promise<void> {
       await measureEntityCreateLatency(mongo.db('bench_api'), services.temporalAddress, {
         rate: 50,
         requests: 500,
+      }),
+    );
+    record(
+      await measureTaskLatency(mongo.db('bench_tasks'), services.temporalAddress, {
+        samples: 100,
+        warmup: 5,
       }),
     );
   } finally {

@@ -2,3 +2,4 @@
 export { interpretedWorkflow } from './interpreted-workflow';
 export { selfCheckWorkflow } from './self-check';
 export { handwrittenBenchWorkflow } from './bench-handwritten';
+export { updateBaselineWorkflow } from './bench-update-baseline';
