@@ -3,6 +3,7 @@ import { rateLimit } from 'express-rate-limit';
 import { ServiceError, type Client } from '@temporalio/client';
 import {
   defaultSignatureHeader,
+  SecretBoxError,
   signatureMatches,
   startWebhookRun,
   type WebhookRecord,
@@ -82,7 +83,18 @@ function checkSignature(
       { path: header, message: 'is required: sha256=<hex HMAC-SHA256 of the body>' },
     ]);
   }
-  if (!signatureMatches(webhooks.signingSecretOf(hook), body, given)) {
+  let secret: string;
+  try {
+    secret = webhooks.signingSecretOf(hook);
+  } catch (error: unknown) {
+    if (!(error instanceof SecretBoxError)) throw error;
+    // The server's secrets key changed: not the caller's fault, and rotating the secrets mends it.
+    throw new HttpError(
+      'unavailable',
+      `The signing secret of webhook ${hook._id} cannot be read with this server's secrets key; rotate its secrets`,
+    );
+  }
+  if (!signatureMatches(secret, body, given)) {
     throw new HttpError('unauthorized', `The ${header} signature does not match the body`, [
       {
         path: header,

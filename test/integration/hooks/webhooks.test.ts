@@ -1,5 +1,10 @@
-import { createHmac } from 'node:crypto';
-import type { WebhookRecord } from '../../../domain/webhooks';
+import { createHmac, randomBytes } from 'node:crypto';
+import { createWebhookStore, type WebhookRecord } from '../../../domain/webhooks';
+import { createWorkflowStore } from '../../../domain/workflows';
+import { createLogger } from '../../../platform/logger';
+import { createApp } from '../../../server/app';
+import { hookRoutes } from '../../../server/routes/hooks';
+import { listen } from '../../setup/listen';
 import { eventually } from '../workflows-api/workflows-api-fixture';
 import { createPublished, startTriggerApp, type TriggerApp } from '../schedules/trigger-app';
 
@@ -210,6 +215,48 @@ test('a required signature is checked over the raw body: missing or wrong gets 4
     headers: { ...token, 'x-signature': sign(credentials.signingSecret, body) },
   });
   expect(signed.status).toBe(202);
+});
+
+test('a signing secret sealed under another secrets key answers 503 naming the fix, not 500', async () => {
+  const { credentials } = await publishedHook('Rekeyed webhook', { signature: {} });
+  const log = createLogger({ level: 'silent', service: 'test' });
+  const rekeyed = await listen(
+    createApp({
+      log,
+      health: { store: async () => {}, temporal: async () => {} },
+      rootRouters: [
+        hookRoutes({
+          temporal: app.services.temporal,
+          taskQueue: app.services.taskQueue,
+          webhooks: createWebhookStore(app.services.db, randomBytes(32)),
+          workflows: createWorkflowStore(app.services.db),
+          limits: { perHook: 10, maxBodyBytes },
+          log,
+        }),
+      ],
+    }),
+  );
+  try {
+    const response = await fetch(`${rekeyed.url}/hooks/${credentials.hookId}`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-ledgerline-token': credentials.token,
+        'x-ledgerline-signature': 'sha256=00',
+      },
+      body: '{}',
+    });
+    expect(response.status).toBe(503);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'unavailable',
+        message: `The signing secret of webhook ${credentials.hookId} cannot be read with this server's secrets key; rotate its secrets`,
+        details: [],
+      },
+    });
+  } finally {
+    await rekeyed.close();
+  }
 });
 
 test('a payload that does not match the schema gets 400 with the paths', async () => {
