@@ -2,6 +2,7 @@ import type { EntityRecord, EntityRepository, WriteContext } from '../entities';
 import { DuplicateKeyError, entityCollection, InvariantError } from '../entities';
 import type { SalesOrder } from '../../schemas/types/index.generated';
 import { invoiceFromOrder } from './invoice-from-order';
+import { refuseCreditHold } from './stock-request';
 
 export interface CreateInvoiceRequest {
   salesOrderId: string;
@@ -37,6 +38,7 @@ export async function createInvoiceFromOrder(
       { path: 'params.salesOrderId', message },
     ]);
   }
+  refuseCreditHold(order, 'salesOrderId');
   const earlier = await entityCollection(repo.db, 'invoice').findOne(
     { salesOrderId: order._id, archived: false, status: { $ne: 'cancelled' } },
     { projection: { number: 1, _idem: 1 } },

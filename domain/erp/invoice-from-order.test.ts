@@ -7,6 +7,7 @@ const order: SalesOrder = {
   accountId: 'acc-1',
   contactId: 'con-1',
   status: 'shipped',
+  creditHold: false,
   currency: 'EUR',
   paymentTerms: 'net14',
   discountBp: 500,

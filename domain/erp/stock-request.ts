@@ -51,6 +51,7 @@ export async function resolveStockLines(
         { path: 'params.orderId', message },
       ]);
     }
+    if (purpose === 'reserve') refuseCreditHold(order, 'orderId');
     const lines: StockLine[] = [];
     for (const line of order.lines as { productId: string; quantity: number }[]) {
       const product = await productOf(line.productId);
@@ -104,4 +105,13 @@ async function warehouseFor(
 
 function stringOr(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
+}
+
+/** An order on credit hold moves no goods and is not billed until finance releases it. */
+export function refuseCreditHold(order: EntityRecord, param: string): void {
+  if (order.creditHold !== true) return;
+  const message = 'is on credit hold; release it first';
+  throw new InvariantError(`sales order ${String(order.number)} ${message}`, [
+    { path: `params.${param}`, message },
+  ]);
 }

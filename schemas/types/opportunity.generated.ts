@@ -41,6 +41,16 @@ export interface Opportunity {
    */
   expectedCloseDate?: string;
   /**
+   * Header discount offered on the lines. In basis points: 100 = 1%, 10000 = 100%.
+   */
+  discountBp: number;
+  /**
+   * Products, quantities and prices of the deal; the quote is made from them.
+   *
+   * @maxItems 500
+   */
+  lines: OpportunityLine[];
+  /**
    * When the deal was won or lost.
    */
   closedAt?: string;
@@ -94,6 +104,32 @@ export interface Opportunity {
    */
   archived: boolean;
 }
+export interface OpportunityLine {
+  /**
+   * The product on this line.
+   */
+  productId: string;
+  /**
+   * Line text for the quote; defaults to the product name.
+   */
+  description?: string;
+  /**
+   * Quantity in the product's unit of measure.
+   */
+  quantity: number;
+  /**
+   * Price per unit, before discount and tax. In minor units of the currency (for EUR, cents).
+   */
+  unitPrice: number;
+  /**
+   * Discount on this line. In basis points: 100 = 1%, 10000 = 100%.
+   */
+  discountBp: number;
+  /**
+   * Tax rate applied to this line after discounts. In basis points: 100 = 1%, 10000 = 100%.
+   */
+  taxRateBp: number;
+}
 
 /**
  * A potential deal with an account, tracked through sales stages.
@@ -136,6 +172,16 @@ export interface OpportunityInput {
    */
   expectedCloseDate?: string;
   /**
+   * Header discount offered on the lines. In basis points: 100 = 1%, 10000 = 100%.
+   */
+  discountBp?: number;
+  /**
+   * Products, quantities and prices of the deal; the quote is made from them.
+   *
+   * @maxItems 500
+   */
+  lines?: OpportunityLineInput[];
+  /**
    * When the deal was won or lost.
    */
   closedAt?: string;
@@ -160,4 +206,30 @@ export interface OpportunityInput {
    * Notes about the deal.
    */
   description?: string;
+}
+export interface OpportunityLineInput {
+  /**
+   * The product on this line.
+   */
+  productId: string;
+  /**
+   * Line text for the quote; defaults to the product name.
+   */
+  description?: string;
+  /**
+   * Quantity in the product's unit of measure.
+   */
+  quantity: number;
+  /**
+   * Price per unit, before discount and tax. In minor units of the currency (for EUR, cents).
+   */
+  unitPrice: number;
+  /**
+   * Discount on this line. In basis points: 100 = 1%, 10000 = 100%.
+   */
+  discountBp?: number;
+  /**
+   * Tax rate applied to this line after discounts. In basis points: 100 = 1%, 10000 = 100%.
+   */
+  taxRateBp?: number;
 }

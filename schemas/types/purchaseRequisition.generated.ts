@@ -21,6 +21,10 @@ export interface PurchaseRequisition {
    */
   reason: string;
   /**
+   * Currency of the estimated unit costs. ISO 4217 code, e.g. EUR or USD.
+   */
+  currency?: string;
+  /**
    * Ordered means a purchase order was placed.
    */
   status: 'draft' | 'submitted' | 'approved' | 'rejected' | 'ordered' | 'cancelled';
@@ -40,6 +44,10 @@ export interface PurchaseRequisition {
    * Order placed for this requisition.
    */
   purchaseOrderId?: string;
+  /**
+   * The customer order waiting for these goods, when a shortage raised the requisition.
+   */
+  salesOrderId?: string;
   /**
    * Products and quantities requested.
    *
@@ -88,6 +96,10 @@ export interface PurchaseRequisitionLine {
    * Quantity in the product's unit of measure.
    */
   quantity: number;
+  /**
+   * Expected price per unit, for approval by amount. In minor units of the currency (for EUR, cents).
+   */
+  unitCost?: number;
 }
 
 /**
@@ -106,6 +118,10 @@ export interface PurchaseRequisitionInput {
    * Why the goods are needed.
    */
   reason: string;
+  /**
+   * Currency of the estimated unit costs. ISO 4217 code, e.g. EUR or USD.
+   */
+  currency?: string;
   /**
    * Ordered means a purchase order was placed.
    */
@@ -127,6 +143,10 @@ export interface PurchaseRequisitionInput {
    */
   purchaseOrderId?: string;
   /**
+   * The customer order waiting for these goods, when a shortage raised the requisition.
+   */
+  salesOrderId?: string;
+  /**
    * Products and quantities requested.
    *
    * @maxItems 500
@@ -146,4 +166,8 @@ export interface PurchaseRequisitionLineInput {
    * Quantity in the product's unit of measure.
    */
   quantity: number;
+  /**
+   * Expected price per unit, for approval by amount. In minor units of the currency (for EUR, cents).
+   */
+  unitCost?: number;
 }

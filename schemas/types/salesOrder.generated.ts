@@ -29,6 +29,10 @@ export interface SalesOrder {
    */
   status: 'draft' | 'confirmed' | 'partiallyShipped' | 'shipped' | 'completed' | 'cancelled';
   /**
+   * Held for a credit review: not reserved, shipped or invoiced until released.
+   */
+  creditHold: boolean;
+  /**
    * The customer's own purchase order number.
    */
   customerReference?: string;
@@ -208,6 +212,10 @@ export interface SalesOrderInput {
    * Completed means shipped (or nothing to ship) and invoiced.
    */
   status?: 'draft' | 'confirmed' | 'partiallyShipped' | 'shipped' | 'completed' | 'cancelled';
+  /**
+   * Held for a credit review: not reserved, shipped or invoiced until released.
+   */
+  creditHold?: boolean;
   /**
    * The customer's own purchase order number.
    */

@@ -1,5 +1,5 @@
 import { createEntityRepository, type WriteContext } from '../../../domain/entities';
-import { checkCredit, createInvoiceFromOrder } from '../../../domain/erp';
+import { checkCredit, createInvoiceFromOrder, reserveStockFor } from '../../../domain/erp';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
 import { createCompany, orderFor, testActor, type Company } from './company';
 
@@ -189,5 +189,19 @@ describe('erp.createInvoice', () => {
     ).rejects.toThrow(
       `sales order ${String(draft.number)} is draft; only confirmed, shipped or completed orders are invoiced`,
     );
+  });
+
+  it('neither bills nor reserves an order on credit hold', async () => {
+    const order = await orderFor(c, [[c.desk, 1]]);
+    await c.repo.update('salesOrder', order._id, { creditHold: true }, {}, testActor);
+    await expect(
+      createInvoiceFromOrder(c.repo, { salesOrderId: order._id }, keyed('held/1'), fixedNow),
+    ).rejects.toMatchObject({
+      message: `sales order ${String(order.number)} is on credit hold; release it first`,
+      details: [{ path: 'params.salesOrderId', message: 'is on credit hold; release it first' }],
+    });
+    await expect(reserveStockFor(c.repo, { orderId: order._id }, keyed('held/2'))).rejects.toMatchObject({
+      details: [{ path: 'params.orderId', message: 'is on credit hold; release it first' }],
+    });
   });
 });
