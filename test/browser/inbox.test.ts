@@ -262,7 +262,13 @@ test('a sales manager sees a new approval appear, meets the field error, approve
 
     await link.click();
     await page.getByRole('heading', { level: 1, name: approveTitle(15) }).waitFor();
-    expect(await page.getByRole('link', { name: 'View run' }).getAttribute('href')).toContain(runId);
+    // The run viewer and the workflow, in the editor.
+    expect(await page.getByRole('link', { name: 'View run' }).getAttribute('href')).toBe(
+      `/workflows/${workflowId}/runs/${encodeURIComponent(runId)}`,
+    );
+    expect(await page.getByRole('link', { name: 'Discount approval' }).getAttribute('href')).toBe(
+      `/workflows/${workflowId}`,
+    );
     // The related account with its open business, from the 360 answer.
     const related = page.getByRole('complementary', { name: 'Related record' });
     await related.getByRole('link', { name: 'Nordwind Traders', exact: true }).first().waitFor();
@@ -355,6 +361,44 @@ test('a rejection with a comment sends the run down the rejected path', async ()
         data: { approvedDiscount: 12 },
       },
     ]);
+  });
+});
+
+test('an overdue approval escalated to the sales managers shows as such in their inbox', async () => {
+  // The same approval for the sales role, overdue after a second and then escalated.
+  const escalating = structuredClone(discountApproval);
+  escalating.name = 'Escalating discount approval';
+  const approve = escalating.nodes.find((node) => node.id === 'approve')!;
+  Object.assign(approve.params, {
+    assigneeRole: 'sales',
+    title: '="Overdue: approve " & $string($input.requested) & "% discount"',
+    dueIn: 'PT1S',
+    escalateTo: 'salesManager',
+  });
+  const created = await adminApi('POST', '/workflows', escalating);
+  expect((await adminApi('POST', `/workflows/${created.body._id}/publish`)).status).toBe(200);
+  await services.withWorker(async () => {
+    const started = await adminApi('POST', `/workflows/${created.body._id}/runs`, {
+      input: { accountId, customer: 'Nordwind Traders', requested: 12 },
+    });
+    const runId = started.body.runId as string;
+    for (;;) {
+      const open = await adminApi('GET', `/tasks?status=open&runId=${encodeURIComponent(runId)}`);
+      if ((open.body.items as Array<{ escalatedTo?: string }>)[0]?.escalatedTo === 'salesManager') break;
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    await logInAs(manager);
+    await openInbox();
+    const group = page.getByRole('region', { name: /^Sales manager/ });
+    const link = group.getByRole('link', { name: 'Overdue: approve 12% discount', exact: true });
+    await link.waitFor();
+    expect(await group.locator('tbody tr').innerText()).toMatch(
+      /^Overdue: approve 12% discount\s+Overdue\s+Escalated to Sales manager\s+Approval\s+Escalating discount approval\s+View run\s+Sales manager\s+.+\s+Overdue, due (just now|.+ ago)$/,
+    );
+    expect(await page.getByTestId('inbox-count').getAttribute('title')).toBe('1 open task');
+
+    expect((await adminApi('POST', `/runs/${encodeURIComponent(runId)}/cancel`)).status).toBe(202);
+    expect(await closedRun(runId)).toMatchObject({ status: 'cancelled' });
   });
 });
 

@@ -66,7 +66,12 @@ export function fetchWorkflowName(workflowId: string): Promise<string> {
   return name;
 }
 
-/** The run viewer's address. */
-export function runPath(runId: string): string {
-  return `/runs/${encodeURIComponent(runId)}`;
+/** The workflow's page in the editor. */
+export function workflowPath(workflowId: string): string {
+  return `/workflows/${encodeURIComponent(workflowId)}`;
+}
+
+/** The run viewer's address: the run's trace over its workflow's graph. */
+export function runPath(workflowId: string, runId: string): string {
+  return `${workflowPath(workflowId)}/runs/${encodeURIComponent(runId)}`;
 }

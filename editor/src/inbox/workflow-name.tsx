@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Link } from '../routing/use-route';
-import { fetchWorkflowName, runPath } from './task-api';
+import { fetchWorkflowName, runPath, workflowPath } from './task-api';
 
-/** The name of the workflow a task belongs to, once fetched; its id meanwhile. */
+/** The name of the workflow a task belongs to (its id until fetched), linking to the workflow. */
 export function WorkflowName({ workflowId }: { workflowId: string }) {
   const [name, setName] = useState<string | undefined>();
   useEffect(() => {
@@ -12,7 +12,11 @@ export function WorkflowName({ workflowId }: { workflowId: string }) {
       live = false;
     };
   }, [workflowId]);
-  return <span className="workflow-name">{name ?? workflowId}</span>;
+  return (
+    <Link to={workflowPath(workflowId)} className="workflow-name">
+      {name ?? workflowId}
+    </Link>
+  );
 }
 
 /** The workflow's name and a link to the run in the run viewer. */
@@ -20,7 +24,7 @@ export function WorkflowAndRun({ workflowId, runId }: { workflowId: string; runI
   return (
     <span className="workflow-run">
       <WorkflowName workflowId={workflowId} />
-      <Link to={runPath(runId)} className="run-link">
+      <Link to={runPath(workflowId, runId)} className="run-link">
         View run
       </Link>
     </span>
