@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import { getEntityMeta, validateEntity, type EntityType } from '../../schemas';
 import { appendAudit } from '../audit/audit-log';
 import { appendToOutbox, buildChangeEvent, diffFields } from '../events/change-event';
+import { notifyEntityCommit } from '../events/commit-listeners';
 import { backoff, commitVersion } from './commit-version';
 import { ensureNumberIndexes, takeNumber, type TakenNumber } from './counters';
 import { entityCollection, toRecord, type EntityRecord, type StoredEntity } from './entity-document';
@@ -60,7 +61,8 @@ const maxAttempts = 200;
  * bumps `version`, records its change event in the document's `_events` outbox in the same
  * single-document write, and appends an audit record. No transactions: correctness comes from
  * conditional replaces on `version`, unique indexes, atomic counters and idempotency keys, which
- * FerretDB v1 and MongoDB both provide.
+ * FerretDB v1 and MongoDB both provide. Each committed write is announced to `onEntityCommit`
+ * listeners on the same Db handle, which is how the trigger dispatcher hears of it at once.
  *
  * @example
  * const repo = createEntityRepository(db);
@@ -161,6 +163,7 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
       },
       event.id,
     );
+    notifyEntityCommit(db, { type, entityId: id, eventId: event.id });
     await afterWrite(type, undefined, doc, ctx);
     return {
       record: toRecord(doc),
@@ -259,6 +262,7 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
         });
         if (written === undefined) return current;
         if (written !== null) {
+          notifyCommitted(type, written);
           await afterWrite(type, stored, written, ctx);
           return toRecord(written);
         }
@@ -293,12 +297,19 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
         at: now().toISOString(),
       });
       if (written !== null && written !== undefined) {
+        notifyCommitted(type, written);
         await afterWrite(type, stored, written, ctx);
         return toRecord(written);
       }
       await backoff(attempt);
     }
     throw new Error(`${type} ${id}: gave up after ${maxAttempts} concurrent writes`);
+  }
+
+  /** Wakes this process's trigger dispatcher (see `onEntityCommit`) for the event a write just recorded. */
+  function notifyCommitted(type: EntityType, written: StoredEntity) {
+    const event = written._events?.[written._events.length - 1];
+    if (event !== undefined) notifyEntityCommit(db, { type, entityId: written._id, eventId: event.id });
   }
 
   /** Keeps derived records in step: a payment write recomputes its invoice (and its former invoice). */

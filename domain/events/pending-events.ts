@@ -19,7 +19,10 @@ export interface PendingEvent {
  */
 export async function ensureOutboxIndexes(db: Db): Promise<void> {
   await Promise.all(
-    entityTypes.map((type) => entityCollection(db, type).createIndex({ '_events.dispatched': 1 })),
+    // The same name the repository gives it, or the store refuses the second definition.
+    entityTypes.map((type) =>
+      entityCollection(db, type).createIndex({ '_events.dispatched': 1 }, { name: 'outbox_dispatched' }),
+    ),
   );
 }
 
@@ -71,23 +74,48 @@ export async function markEventDispatched(
   entityId: string,
   eventId: string,
 ): Promise<boolean> {
+  return (await markEventsDispatched(db, type, entityId, [eventId])) > 0;
+}
+
+/**
+ * Marks several events of one record dispatched in one outbox rewrite (see {@link markEventDispatched}).
+ * Returns how many of them the outbox holds, now all marked; ids it no longer holds are ignored.
+ */
+export async function markEventsDispatched(
+  db: Db,
+  type: EntityType,
+  entityId: string,
+  eventIds: readonly string[],
+): Promise<number> {
   const collection = entityCollection(db, type);
+  const wanted = new Set(eventIds);
   for (let attempt = 0; attempt < 50; attempt++) {
     const doc = await collection.findOne({ _id: entityId });
-    const events = doc?._events;
-    if (doc === null || events === undefined || !events.some((e) => e.id === eventId)) return false;
-    if (events.every((e) => e.id !== eventId || e.dispatched)) return true;
-    const updated = events.map((e) => (e.id === eventId ? { ...e, dispatched: true } : e));
+    const events = doc?._events ?? [];
+    const held = events.filter((e) => wanted.has(e.id));
+    if (doc === null || held.length === 0) return 0;
+    if (held.every((e) => e.dispatched)) return held.length;
+    const updated = events.map((e) => (wanted.has(e.id) ? { ...e, dispatched: true } : e));
     const rev = doc._outboxRev ?? 0;
     const claimed = await claimTransition(db, type, doc, () =>
       collection.findOne({ _id: entityId }, { projection: { version: 1, _outboxRev: 1 } }),
     );
-    if (claimed === undefined) continue;
+    if (claimed === undefined) {
+      await pause(attempt);
+      continue;
+    }
     const result = await collection.updateOne(
       { _id: entityId, version: doc.version, _outboxRev: rev },
       { $set: { _events: updated, _outboxRev: rev + 1 } },
     );
-    if (result.matchedCount === 1) return true;
+    if (result.matchedCount === 1) return held.length;
   }
-  throw new Error(`could not mark event ${eventId} of ${type} ${entityId} dispatched: too much contention`);
+  throw new Error(
+    `could not mark events ${eventIds.join(', ')} of ${type} ${entityId} dispatched: too much contention`,
+  );
+}
+
+/** A short random pause after losing a claim to a concurrent writer, so the two spread out. */
+function pause(attempt: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 + attempt, 20)));
 }
