@@ -20,7 +20,20 @@ describe('loadConfig', () => {
       temporalHttpPort: undefined,
       temporalMetricsPort: undefined,
       toolsCacheDir: '/home/ada/.cache/ledgerline',
+      triggerDispatcher: true,
+      triggerSweepIntervalMs: 2000,
+      triggerMaxChainDepth: 8,
     });
+  });
+
+  it('reads the trigger dispatcher settings', () => {
+    expect(
+      loadConfig({
+        TRIGGER_DISPATCHER: 'false',
+        TRIGGER_SWEEP_INTERVAL_MS: '250',
+        TRIGGER_MAX_CHAIN_DEPTH: '3',
+      }),
+    ).toMatchObject({ triggerDispatcher: false, triggerSweepIntervalMs: 250, triggerMaxChainDepth: 3 });
   });
 
   it('reads the webhook limits and the secrets key as hex or base64', () => {
@@ -60,7 +73,16 @@ describe('loadConfig', () => {
     [{ PORT: 'abc' }, 'PORT must be an integer between 1 and 65535, got "abc"'],
     [{ STORE_PORT: '70000' }, 'STORE_PORT must be an integer between 1 and 65535, got "70000"'],
     [{ TEMPORAL_METRICS_PORT: '0' }, 'TEMPORAL_METRICS_PORT must be an integer between 1 and 65535, got "0"'],
+    [{ TRIGGER_DISPATCHER: 'maybe' }, 'TRIGGER_DISPATCHER must be true or false, got "maybe"'],
+    [
+      { TRIGGER_SWEEP_INTERVAL_MS: '10' },
+      'TRIGGER_SWEEP_INTERVAL_MS must be an integer between 50 and 3600000, got "10"',
+    ],
     [{ WEBHOOK_RATE_LIMIT: '0' }, 'WEBHOOK_RATE_LIMIT must be an integer between 1 and 1000000, got "0"'],
+    [
+      { TRIGGER_MAX_CHAIN_DEPTH: '0' },
+      'TRIGGER_MAX_CHAIN_DEPTH must be an integer between 1 and 1000, got "0"',
+    ],
     [
       { LOG_LEVEL: 'loud' },
       'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent; got "loud"',

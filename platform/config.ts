@@ -36,6 +36,12 @@ export interface Config {
   smtpFrom: string | undefined;
   /** Seed the demo company into an empty store on first start. */
   seedDemo: boolean;
+  /** Run the entity-event trigger dispatcher in this process (API server and worker both may). */
+  triggerDispatcher: boolean;
+  /** How often the dispatcher sweeps the outboxes for events no in-process write announced. */
+  triggerSweepIntervalMs: number;
+  /** The longest chain of runs triggering runs (A's write starts B, whose write starts A, …). */
+  triggerMaxChainDepth: number;
   adminEmail: string;
   adminPassword: string | undefined;
   /**
@@ -153,6 +159,9 @@ export function loadConfig(env: Env): Config {
     temporalMetricsPort: optionalInt(env, 'TEMPORAL_METRICS_PORT'),
     temporalUiUrl: str(env, 'TEMPORAL_UI_URL'),
     seedDemo: bool(env, 'SEED_DEMO', true),
+    triggerDispatcher: bool(env, 'TRIGGER_DISPATCHER', true),
+    triggerSweepIntervalMs: int(env, 'TRIGGER_SWEEP_INTERVAL_MS', 2000, 50, 3_600_000),
+    triggerMaxChainDepth: int(env, 'TRIGGER_MAX_CHAIN_DEPTH', 8, 1, 1000),
     httpRequestAllowlist: str(env, 'HTTP_REQUEST_ALLOWLIST'),
     smtpUrl: str(env, 'SMTP_URL'),
     smtpFrom: str(env, 'SMTP_FROM'),
