@@ -1,4 +1,6 @@
+import { Client, Connection } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import { createTriggerDispatcher, type TriggerDispatcher } from '../domain/triggers';
 import { loadConfig } from '../platform/config';
 import { createLogger } from '../platform/logger';
 import { connectStore } from '../platform/mongo';
@@ -44,9 +46,26 @@ async function main(): Promise<void> {
       ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
     },
   });
+  // Entity-event triggers: the writes of this worker's activities are dispatched as they commit.
+  let dispatcher: TriggerDispatcher | undefined;
+  let clientConnection: Connection | undefined;
+  if (config.triggerDispatcher) {
+    clientConnection = await Connection.connect({ address });
+    dispatcher = createTriggerDispatcher({
+      db,
+      temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
+      taskQueue: config.temporalTaskQueue,
+      log: log.child({ component: 'trigger-dispatcher' }),
+      maxChainDepth: config.triggerMaxChainDepth,
+      sweepIntervalMs: config.triggerSweepIntervalMs,
+    });
+    await dispatcher.start();
+  }
   log.info({ taskQueue: config.temporalTaskQueue, namespace: config.temporalNamespace }, 'worker started');
   // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves after draining.
   await worker.run();
+  await dispatcher?.stop();
+  await clientConnection?.close();
   await connection.close();
   await client.close();
   log.info('worker stopped');

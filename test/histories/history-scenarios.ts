@@ -1,6 +1,8 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { completeTaskUpdateName, entityChangedSignalName } from '../../workflows/runtime/run-contract';
 import { createEntityRepository } from '../../domain/entities';
+import { createTriggerDispatcher, entityWatchesCollection } from '../../domain/triggers';
+import { createLogger } from '../../platform/logger';
 import type { TestServices } from '../setup/test-env';
 import { eventually, graph, runInput } from '../integration/engine/engine-harness';
 import { runWorkflowType } from '../../workflows/runtime/run-contract';
@@ -127,6 +129,51 @@ export const historyScenarios: HistoryScenario[] = [
       });
       await handle.result();
       return handle;
+    },
+  },
+  {
+    // flow.waitFor since the `flow-wait-for-registers-watch` patch: the watch, the dispatcher's signal.
+    name: 'wait-for-watch',
+    async run(services, workflowId) {
+      const repo = createEntityRepository(services.db);
+      const actor = { actor: { userId: 'recorder' } };
+      const { record } = await repo.create('account', { name: 'Watched', currency: 'EUR' }, actor);
+      const dispatcher = createTriggerDispatcher({
+        db: services.db,
+        temporal: services.temporal,
+        taskQueue: services.taskQueue,
+        log: createLogger({ level: 'silent', service: 'recorder' }),
+        maxChainDepth: 8,
+        sweepIntervalMs: 1000,
+      });
+      await dispatcher.start();
+      try {
+        const definition = graph(
+          'Wait for gold',
+          [
+            { id: 'start', type: 'trigger.manual' },
+            {
+              id: 'wait',
+              type: 'flow.waitFor',
+              params: {
+                entityType: 'account',
+                id: record._id,
+                condition: '=$entity.tier = "gold"',
+                timeout: 'PT1H',
+              },
+            },
+          ],
+          ['start->wait'],
+        );
+        const handle = await start(services, workflowId, runInput(definition));
+        const watches = services.db.collection(entityWatchesCollection);
+        await eventually(async () => (await watches.findOne({ runId: workflowId })) ?? undefined);
+        await repo.update('account', record._id, { tier: 'gold' }, {}, actor);
+        await handle.result();
+        return handle;
+      } finally {
+        await dispatcher.stop();
+      }
     },
   },
   {

@@ -3,7 +3,8 @@
  *   node --import tsx test/histories/record-histories.ts
  * It starts the embedded services like the test setup, runs each scenario on the current worker
  * and writes test/histories/<scenario>.json. Record again only when adding scenarios, or after a
- * `patched()` change (keep the old files: they prove old runs still replay).
+ * `patched()` change (keep the old files: they prove old runs still replay). Name scenarios to
+ * record only those: `node --import tsx test/histories/record-histories.ts wait-for-watch`.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
@@ -18,7 +19,8 @@ async function main(): Promise<void> {
   const services = await connectTestServices('record-histories');
   try {
     await services.withWorker(async () => {
-      for (const scenario of historyScenarios) {
+      const only = process.argv.slice(2);
+      for (const scenario of historyScenarios.filter((s) => only.length === 0 || only.includes(s.name))) {
         const workflowId = `history-${scenario.name}`;
         const handle = await scenario.run(services, workflowId);
         const history = await handle.fetchHistory();

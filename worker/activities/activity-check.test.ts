@@ -1,6 +1,7 @@
 import { requiredActivityNames } from '../../workflows/interpreter';
 import { engineActivityNames } from '../workflows/activity-contract';
 import { checkActivityNames, pendingDomainActivities } from './activity-check';
+import { entityWatchActivityNames } from './entity-watch-activities';
 import { createActivities } from '.';
 
 describe('checkActivityNames', () => {
@@ -31,6 +32,7 @@ describe('checkActivityNames', () => {
       [
         ...requiredActivityNames().filter((n) => !pendingDomainActivities.includes(n)),
         ...engineActivityNames,
+        ...entityWatchActivityNames,
       ].sort(),
     );
   });

@@ -1,6 +1,7 @@
 import { requiredActivityNames } from '../../workflows/interpreter';
 import { nodeTypesAwaitingActivities } from '../../workflows/node-types/availability';
 import { engineActivityNames } from '../workflows/activity-contract';
+import { entityWatchActivityNames } from './entity-watch-activities';
 
 /** Domain node types whose activities arrive with the process templates. */
 export const pendingDomainActivities: readonly string[] = nodeTypesAwaitingActivities;
@@ -13,9 +14,10 @@ export const pendingDomainActivities: readonly string[] = nodeTypesAwaitingActiv
 export function checkActivityNames(provided: readonly string[]): void {
   const pending = new Set(pendingDomainActivities);
   const required = requiredActivityNames().filter((name) => !pending.has(name));
-  const allowed = new Set([...required, ...engineActivityNames]);
+  const engine = [...engineActivityNames, ...entityWatchActivityNames];
+  const allowed = new Set([...required, ...engine]);
   const have = new Set(provided);
-  const missing = [...required, ...engineActivityNames].filter((name) => !have.has(name));
+  const missing = [...required, ...engine].filter((name) => !have.has(name));
   const unknown = provided.filter((name) => !allowed.has(name));
   const problems = [
     ...(missing.length ? [`no activity for ${missing.join(', ')}`] : []),

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { createEntityActivities } from './entity-activities';
+import { createEntityWatchActivities } from './entity-watch-activities';
 import { createHttpRequestActivities } from './http-request-activity';
 import { createHumanTaskActivities } from './human-task-activities';
 import { createMailer } from './mailer';
@@ -28,6 +29,7 @@ export function createActivities(deps: ActivityDeps) {
   return {
     ...createSystemActivities(deps),
     ...createEntityActivities(deps),
+    ...createEntityWatchActivities(deps),
     ...createHttpRequestActivities({ allowlist: deps.httpAllowlist ?? parseAllowlist(undefined) }),
     ...createNotifyActivities({ mailer }),
     ...createHumanTaskActivities({ db: deps.db, mailer }),

@@ -31,8 +31,9 @@ import { temporalEffects } from './temporal-effects';
  * must be guarded: `if (patched('<kebab-case-change-id>')) { new } else { old }`, later
  * `deprecatePatch` once no open run predates it. The replay test (test/integration/engine/
  * replay.test.ts) replays the histories in test/histories/ and fails on such a change; record new
- * histories with test/histories/record-histories.ts after adding a patch. This baseline has no
- * patches yet.
+ * histories with test/histories/record-histories.ts after adding a patch. Patches so far:
+ * - `flow-wait-for-registers-watch` (entity-watch.ts): flow.waitFor registers a watch, then reads
+ *   (`entity.watch`), is woken by the dispatcher's signals and removes the watch (`entity.unwatch`).
  */
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'continuedAsNew';

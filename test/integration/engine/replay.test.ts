@@ -20,6 +20,7 @@ describe('replay of recorded histories', () => {
       'cancel-compensates.json',
       'crud-routing-foreach.json',
       'wait-for-signal.json',
+      'wait-for-watch.json',
     ]);
     const histories = await Promise.all(
       files.map(async (file) => ({
