@@ -12,6 +12,7 @@ import { buildListFilter, encodeCursor, maxListLimit, sortableFields, type ListQ
 import { applyMergePatch } from './merge-patch';
 import { findPossibleDuplicates, type PossibleDuplicate } from './possible-duplicates';
 import { prepareWrite } from './prepare-write';
+import { postStock } from './stock-postings';
 import { duplicateKeyError, ensureEntityIndexes, findTakenKeys, isDuplicateKeyError } from './unique-keys';
 import type { WriteContext } from './write-context';
 
@@ -62,7 +63,8 @@ const maxAttempts = 200;
  * single-document write, and appends an audit record. No transactions: correctness comes from
  * conditional replaces on `version`, unique indexes, atomic counters and idempotency keys, which
  * FerretDB v1 and MongoDB both provide. Each committed write is announced to `onEntityCommit`
- * listeners on the same Db handle, which is how the trigger dispatcher hears of it at once.
+ * listeners on the same Db handle, which is how the trigger dispatcher hears of it at once. Posting a
+ * goods receipt or shipping a shipment moves its stock first (see `postStock`).
  *
  * @example
  * const repo = createEntityRepository(db);
@@ -123,6 +125,7 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
     if (!final.ok) throw new EntityValidationError(`invalid ${type}`, final.errors);
     const taken = await findTakenKeys(collection, type, record);
     if (taken.length > 0) throw duplicateKeyError(type, record, taken);
+    await postStock({ db, get, create }, type, id, undefined, record, ctx);
 
     const number: TakenNumber | undefined =
       numbering === undefined ? undefined : await takeNumber(db, numbering.prefix, at);
@@ -250,6 +253,7 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
       };
       const taken = await findTakenKeys(collection, type, { ...next, _id: id });
       if (taken.length > 0) throw duplicateKeyError(type, next, taken);
+      await postStock({ db, get, create }, type, id, stored, next, ctx);
       try {
         const written = await commitVersion(collection, {
           db,
