@@ -3,12 +3,12 @@ import { nodeTypesAwaitingActivities } from '../../workflows/node-types/availabi
 import { engineActivityNames } from '../workflows/activity-contract';
 import { entityWatchActivityNames } from './entity-watch-activities';
 
-/** Domain node types whose activities arrive with the process templates. */
+/** Node types declared without an activity in this release (see `nodeTypesAwaitingActivities`). */
 export const pendingDomainActivities: readonly string[] = nodeTypesAwaitingActivities;
 
 /**
- * Throws unless the activities are exactly those the node-type registry requires (minus the
- * pending domain ones) plus the engine's own: an I/O node type without an activity, or an
+ * Throws unless the activities are exactly those the node-type registry requires (minus any
+ * pending ones) plus the engine's own: an I/O node type without an activity, or an
  * activity no node type or engine code calls, cannot ship.
  */
 export function checkActivityNames(provided: readonly string[]): void {

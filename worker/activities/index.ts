@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { createDomainActivities } from './domain-activities';
 import { createEntityActivities } from './entity-activities';
 import { createEntityWatchActivities } from './entity-watch-activities';
 import { createHttpRequestActivities } from './http-request-activity';
@@ -30,6 +31,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createSystemActivities(deps),
     ...createEntityActivities(deps),
     ...createEntityWatchActivities(deps),
+    ...createDomainActivities(deps),
     ...createHttpRequestActivities({ allowlist: deps.httpAllowlist ?? parseAllowlist(undefined) }),
     ...createNotifyActivities({ mailer }),
     ...createHumanTaskActivities({ db: deps.db, mailer }),

@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '../definition/workflow-definition';
-import { publishErrors } from './availability';
+import { nodeTypesAwaitingActivities, publishErrors } from './availability';
 
 const definition: WorkflowDefinition = {
   name: 'Reserve on order',
@@ -12,7 +12,7 @@ const definition: WorkflowDefinition = {
 
 describe('publishErrors', () => {
   it('refuses a node whose activity this release does not ship, naming the node', () => {
-    expect(publishErrors(definition, { valid: true, errors: [] })).toEqual({
+    expect(publishErrors(definition, { valid: true, errors: [] }, ['erp.reserveStock'])).toEqual({
       valid: false,
       errors: [
         {
@@ -23,6 +23,11 @@ describe('publishErrors', () => {
         },
       ],
     });
+  });
+
+  it('ships an activity for every declared node type, the ERP/CRM domain nodes included', () => {
+    expect(nodeTypesAwaitingActivities).toEqual([]);
+    expect(publishErrors(definition, { valid: true, errors: [] })).toEqual({ valid: true, errors: [] });
   });
 
   it('passes a definition of available node types through unchanged', () => {

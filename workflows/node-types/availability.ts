@@ -2,27 +2,22 @@ import type { WorkflowDefinition } from '../definition/workflow-definition';
 import type { ValidationError } from '../validation/validation-error';
 
 /**
- * Node types declared in the registry whose activities this release does not ship yet: the
- * ERP/CRM domain nodes arrive with the process templates. The worker's startup check accepts
- * their absence, and publish-time validation refuses definitions that use them, so a run can
- * never fail late on a missing activity.
+ * Node types declared in the registry whose activities this release does not ship yet. The worker's
+ * startup check accepts their absence, and publish-time validation refuses definitions that use them,
+ * so a run can never fail late on a missing activity. Every declared type runs in this release.
  */
-export const nodeTypesAwaitingActivities: readonly string[] = [
-  'crm.convertLead',
-  'erp.createInvoice',
-  'erp.creditCheck',
-  'erp.releaseStock',
-  'erp.reserveStock',
-  'erp.threeWayMatch',
-];
+export const nodeTypesAwaitingActivities: readonly string[] = [];
 
 /**
  * Publish-time errors for nodes whose type this release cannot run yet, naming each node. The
  * graph itself may be sound (the pure checks accept it); what is missing is the activity.
  */
-export function unavailableNodeErrors(definition: WorkflowDefinition): ValidationError[] {
+export function unavailableNodeErrors(
+  definition: WorkflowDefinition,
+  awaiting: readonly string[] = nodeTypesAwaitingActivities,
+): ValidationError[] {
   return definition.nodes
-    .filter((node) => nodeTypesAwaitingActivities.includes(node.type))
+    .filter((node) => awaiting.includes(node.type))
     .map((node) => ({
       nodeId: node.id,
       path: 'type',
@@ -35,8 +30,9 @@ export function unavailableNodeErrors(definition: WorkflowDefinition): Validatio
 export function publishErrors(
   definition: WorkflowDefinition,
   checked: { valid: boolean; errors: ValidationError[] },
+  awaiting: readonly string[] = nodeTypesAwaitingActivities,
 ): { valid: boolean; errors: ValidationError[] } {
   if (!checked.valid && checked.errors.some((error) => error.code === 'schema')) return checked;
-  const errors = [...checked.errors, ...unavailableNodeErrors(definition)];
+  const errors = [...checked.errors, ...unavailableNodeErrors(definition, awaiting)];
   return { valid: errors.length === 0, errors };
 }
