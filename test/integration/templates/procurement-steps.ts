@@ -36,13 +36,22 @@ export async function purchaseOrderOf(h: ProcessHarness, requisitionId: string):
   return order;
 }
 
-/** The happy path after the requisition: approve, receive everything, bill as ordered, approve payment. */
-export async function buyAsOrdered(h: ProcessHarness, runId: string, reference: string): Promise<void> {
+/**
+ * The happy path after the requisition: approve, receive everything, bill as ordered, approve payment.
+ * `afterReceipt` runs once the goods are recorded (the crash test kills its worker there).
+ */
+export async function buyAsOrdered(
+  h: ProcessHarness,
+  runId: string,
+  reference: string,
+  afterReceipt: () => Promise<void> = () => Promise.resolve(),
+): Promise<void> {
   await h.complete('procurement', await h.task(runId, 'managerApproval'), 'approved', { comment: 'Needed' });
   await h.complete('procurement', await h.task(runId, 'receiveGoods'), 'completed', {
     allReceived: true,
     deliveryNoteNumber: 'DN-77',
   });
+  await afterReceipt();
   await h.complete('finance', await h.task(runId, 'enterInvoice'), 'completed', {
     supplierReference: reference,
     issueDate: '2026-06-02',

@@ -171,3 +171,31 @@ export async function expectWonDeal(
     amount: totals.total,
   });
 }
+
+/** Points in a won deal where a test may step in, e.g. to kill the worker. */
+export interface DealHooks {
+  /** After the customer's acceptance is recorded: the run makes the order, checks credit, reserves. */
+  afterAccept?: () => Promise<void>;
+}
+
+/** A deal within policy won end to end, checked record by record; returns the run's id. */
+export async function winDeal(
+  h: ProcessHarness,
+  company: Company,
+  workflowId: string,
+  hooks: DealHooks = {},
+): Promise<string> {
+  const { opportunity, runId } = await startDeal(h, company, workflowId, { discountBp: 500 });
+  await customerAccepts(h, runId);
+  await hooks.afterAccept?.();
+  await shipGoods(h, runId);
+  const order = await orderOf(h, opportunity._id);
+  const invoice = await invoiceOf(h, order._id);
+  await customerPays(h, invoice);
+  expect(await h.finished(runId)).toMatchObject({
+    status: 'completed',
+    result: { outcome: 'won', order: order.number, invoice: invoice.number },
+  });
+  await expectWonDeal(h, company, opportunity._id);
+  return runId;
+}

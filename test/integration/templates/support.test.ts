@@ -1,6 +1,6 @@
 import { createCompany } from './company';
 import { eventually, startProcessHarness, type ProcessHarness } from './process-harness';
-import { customerScores, openTicket, rememberTicket, responsesOf } from './support-steps';
+import { customerScores, openTicket, rememberTicket, responsesOf, supportHappyPath } from './support-steps';
 
 /*
  * The support template end to end: started by the ticket write, prioritised and queued by rules,
@@ -24,63 +24,7 @@ afterAll(async () => {
 describe('customer support', () => {
   it('happy path: a gold customer gets high priority, the agent resolves it at once, the score closes it', async () => {
     const company = await createCompany(h.repo, { account: { tier: 'gold' } });
-    const { ticket, runId } = await openTicket(h, support, {
-      subject: 'Chair wobbles',
-      description: 'One of the new chairs wobbles.',
-      category: 'product',
-      accountId: company.account._id,
-      contactId: company.contact._id,
-    });
-    rememberTicket(ticket);
-    const task = await h.task(runId, 'firstResponse');
-    expect(task).toMatchObject({
-      assigneeRole: 'support',
-      title: `[high] ${String(ticket.number)}: Chair wobbles`,
-      related: { entityType: 'ticket', id: ticket._id },
-    });
-    const classified = await h.repo.get('ticket', ticket._id);
-    expect(classified).toMatchObject({ status: 'open', priority: 'high', assigneeRole: 'support' });
-    const due = Date.parse(String(classified.firstResponseDueAt)) - Date.parse(String(classified.createdAt));
-    expect(Math.round(due / 3_600_000)).toBe(24);
-    // The customer's orders and invoices are one call away from the task's related record.
-    const context = await h.as('support')('GET', `/entities/account/${company.account._id}/related`);
-    expect(context.status).toBe(200);
-    await h.complete('support', task, 'completed', {
-      response: 'We are sending a replacement.',
-      resolved: true,
-    });
-    await customerScores(h, ticket._id, 5);
-    expect(await h.finished(runId)).toMatchObject({
-      status: 'completed',
-      result: { ticket: ticket.number, priority: 'high', score: 5 },
-    });
-
-    const closed = await h.repo.get('ticket', ticket._id);
-    expect(closed).toMatchObject({
-      status: 'closed',
-      priority: 'high',
-      assigneeRole: 'support',
-      satisfactionScore: 5,
-      firstRespondedAt: expect.any(String),
-      resolvedAt: expect.any(String),
-      closedAt: expect.any(String),
-    });
-    expect(await responsesOf(h, ticket._id)).toMatchObject([
-      {
-        type: 'email',
-        direction: 'outbound',
-        status: 'done',
-        subject: `Re: ${String(ticket.number)} Chair wobbles`,
-        body: 'We are sending a replacement.',
-        accountId: company.account._id,
-        contactId: company.contact._id,
-      },
-    ]);
-    const surveys = await h.services.db
-      .collection('mailbox')
-      .find({ subject: `How did we do? ${String(ticket.number)}` })
-      .toArray();
-    expect(surveys).toMatchObject([{ to: [company.account.email] }]);
+    await supportHappyPath(h, support, company);
   });
 
   it('an outage on a billing ticket is urgent in the finance queue; a low score gets a follow-up', async () => {
