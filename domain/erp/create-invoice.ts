@@ -2,7 +2,7 @@ import type { EntityRecord, EntityRepository, WriteContext } from '../entities';
 import { DuplicateKeyError, entityCollection, InvariantError } from '../entities';
 import type { SalesOrder } from '../../schemas/types/index.generated';
 import { invoiceFromOrder } from './invoice-from-order';
-import { refuseCreditHold } from './stock-request';
+import { refuseCreditHold } from './credit-hold';
 
 export interface CreateInvoiceRequest {
   salesOrderId: string;

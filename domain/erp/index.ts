@@ -4,6 +4,7 @@ export type { CreditCheckRequest, CreditCheckResult } from './credit-check';
 export { assessCredit } from './credit-rule';
 export type { CreditDecision, CreditPosition, CreditReason } from './credit-rule';
 export { createInvoiceFromOrder } from './create-invoice';
+export { refuseCreditHold } from './credit-hold';
 export type { CreateInvoiceRequest } from './create-invoice';
 export { addDays, invoiceFromOrder } from './invoice-from-order';
 export { openBalance, openInvoiceStatuses } from './open-balance';

@@ -1,4 +1,5 @@
 import type { EntityRecord, EntityRepository, StockLine } from '../entities';
+import { refuseCreditHold } from './credit-hold';
 import { entityCollection, EntityValidationError, InvariantError } from '../entities';
 
 /** The params of the stock nodes that name what to move: an order's lines, or one product. */
@@ -105,13 +106,4 @@ async function warehouseFor(
 
 function stringOr(value: unknown): string | undefined {
   return typeof value === 'string' && value !== '' ? value : undefined;
-}
-
-/** An order on credit hold moves no goods and is not billed until finance releases it. */
-export function refuseCreditHold(order: EntityRecord, param: string): void {
-  if (order.creditHold !== true) return;
-  const message = 'is on credit hold; release it first';
-  throw new InvariantError(`sales order ${String(order.number)} ${message}`, [
-    { path: `params.${param}`, message },
-  ]);
 }
