@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { createEntityRepository, type EntityRepository } from '../../domain/entities';
 import { createUserStore } from '../../domain/users';
 import { buildEditor, editorIsStale } from '../../platform/build';
@@ -46,4 +47,27 @@ export async function startBrowserApp(
   });
   const server = await listen(app);
   return { url: server.url, repo, close: server.close };
+}
+
+/**
+ * Debian's Chromium, headless, with one page in a fixed locale, time zone and viewport. `log`
+ * collects the page's console messages, errors and failed responses for diagnosing a failure.
+ */
+export async function openBrowserPage(
+  viewport: { width: number; height: number } = { width: 1280, height: 900 },
+): Promise<{ browser: Browser; page: Page; log: string[] }> {
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+  });
+  const context = await browser.newContext({ locale: 'en-US', timezoneId: 'UTC', viewport });
+  const page = await context.newPage();
+  const log: string[] = [];
+  page.on('console', (message) => log.push(`console.${message.type()}: ${message.text()}`));
+  page.on('pageerror', (error) => log.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 400)
+      log.push(`${response.request().method()} ${response.url()} → ${response.status()}`);
+  });
+  return { browser, page, log };
 }

@@ -1,9 +1,10 @@
+import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createUserStore } from '../../domain/users';
 import { connectTestServices, type TestServices } from '../setup/test-env';
-import { adminEmail, adminPassword, startBrowserApp } from './browser-app';
+import { adminEmail, adminPassword, openBrowserPage, startBrowserApp } from './browser-app';
 
 /*
  * The approval inbox in a real browser, against the whole API server, a real worker, Temporal and the
@@ -77,14 +78,23 @@ let page: Page;
 let token: string;
 let workflowId: string;
 let accountId: string;
-const browserLog: string[] = [];
-let failed = false;
+let browserLog: string[] = [];
 
 interface ApiAnswer {
   status: number;
   // Tests read response bodies loosely; the assertions say what they must hold.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   body: any;
+}
+
+/** Logs in through the API and returns the bearer token. */
+async function apiToken(email: string, secret: string): Promise<string> {
+  const login = await fetch(`${app.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email, password: secret }),
+  });
+  return ((await login.json()) as { token: string }).token;
 }
 
 /** Calls the API as the admin, for what the test seeds and checks outside the browser. */
@@ -177,44 +187,20 @@ beforeAll(async () => {
   for (const user of [manager, salesRep]) {
     await users.createUser({ ...user, password }, { userId: 'seed', email: 'seed' });
   }
-  const login = await fetch(`${app.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-  });
-  token = ((await login.json()) as { token: string }).token;
+  token = await apiToken(adminEmail, adminPassword);
   accountId = await seedCustomer();
   const created = await adminApi('POST', '/workflows', discountApproval);
   expect(created.status).toBe(201);
   workflowId = created.body._id as string;
   expect((await adminApi('POST', `/workflows/${workflowId}/publish`)).status).toBe(200);
 
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    viewport: { width: 1366, height: 900 },
-  });
-  page = await context.newPage();
-  page.on('console', (message) => browserLog.push(`console.${message.type()}: ${message.text()}`));
-  page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400)
-      browserLog.push(`${response.request().method()} ${response.url()} → ${response.status()}`);
-  });
-});
-
-afterEach(() => {
-  const state = expect.getState();
-  if (state.assertionCalls !== state.numPassingAsserts) failed = true;
+  ({ browser, page, log: browserLog } = await openBrowserPage({ width: 1366, height: 900 }));
 });
 
 afterAll(async () => {
+  // The last screen and the browser's log, for diagnosing a failure; README screenshots are taken at fixed steps.
   await page?.screenshot({ path: path.join(os.tmpdir(), 'ledgerline-inbox-last.png'), fullPage: true });
-  if (failed && browserLog.length > 0) process.stderr.write(`browser log:\n${browserLog.join('\n')}\n`);
+  await fs.writeFile(path.join(os.tmpdir(), 'ledgerline-inbox-browser.log'), browserLog.join('\n'));
   await browser?.close();
   await app?.close();
   await services?.close();
@@ -427,12 +413,7 @@ test('a user without the role does not see the task under their roles and cannot
       'This task waits on the role Sales manager; you can read it but not answer it.',
     );
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
-    const login = await fetch(`${app.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: salesRep.email, password }),
-    });
-    const salesToken = ((await login.json()) as { token: string }).token;
+    const salesToken = await apiToken(salesRep.email, password);
     const refused = await fetch(`${app.url}/api/tasks/${encodeURIComponent(taskId)}/complete`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${salesToken}` },
