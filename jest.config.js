@@ -19,7 +19,10 @@ module.exports = {
       displayName: 'unit',
       transform,
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{workflows,schemas,domain,server,worker,platform}/**/*.test.ts'],
+      testMatch: [
+        '<rootDir>/{workflows,schemas,domain,server,worker,platform}/**/*.test.ts',
+        '<rootDir>/editor/src/workflows/**/*.test.ts',
+      ],
     },
     {
       displayName: 'integration',
