@@ -11,6 +11,10 @@ import type { Route } from './routing/routes';
 import { Link, useRoute } from './routing/use-route';
 import { Navigation } from './shell/navigation';
 import { StatusPage } from './shell/status-page';
+import { WorkflowEditorPage } from './workflows/editor/workflow-editor-page';
+import { VersionPage } from './workflows/lifecycle/version-page';
+import { WorkflowListPage } from './workflows/lifecycle/workflow-list-page';
+import { RunViewerPage } from './workflows/runs/run-viewer-page';
 
 /** The app shell: the login page without a session, otherwise navigation, the current user and the page. */
 export function App() {
@@ -67,7 +71,13 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
     case 'account360':
       return <Account360Page key={route.id} id={route.id} />;
     case 'workflows':
-      return <Placeholder title="Workflows" />;
+      return <WorkflowListPage />;
+    case 'workflow':
+      return <WorkflowEditorPage key={route.id} id={route.id} />;
+    case 'workflowVersion':
+      return <VersionPage key={`${route.id}:${route.version}`} id={route.id} version={route.version} />;
+    case 'run':
+      return <RunViewerPage key={route.runId} id={route.id} runId={route.runId} />;
     case 'inbox':
       return <InboxPage search={search} />;
     case 'inboxTask':
@@ -75,13 +85,4 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
     case 'notFound':
       return <p>No page at {route.path}.</p>;
   }
-}
-
-function Placeholder({ title }: { title: string }) {
-  return (
-    <section className="page">
-      <h1>{title}</h1>
-      <p>Coming soon.</p>
-    </section>
-  );
 }

@@ -8,6 +8,9 @@ export type Route =
   | { page: 'edit'; type: string; id: string }
   | { page: 'account360'; id: string }
   | { page: 'workflows' }
+  | { page: 'workflow'; id: string }
+  | { page: 'workflowVersion'; id: string; version: number }
+  | { page: 'run'; id: string; runId: string }
   | { page: 'inbox' }
   | { page: 'inboxTask'; id: string }
   | { page: 'notFound'; path: string };
@@ -24,6 +27,13 @@ export function parseRoute(pathname: string): Route {
   if (parts.length === 0) return { page: 'home' };
   if (first === 'login' && parts.length === 1) return { page: 'login' };
   if (first === 'workflows' && parts.length === 1) return { page: 'workflows' };
+  if (first === 'workflows' && type !== undefined) {
+    if (parts.length === 2) return { page: 'workflow', id: type };
+    if (id === 'versions' && action !== undefined && /^[1-9][0-9]{0,8}$/.test(action) && parts.length === 4)
+      return { page: 'workflowVersion', id: type, version: Number(action) };
+    if (id === 'runs' && action !== undefined && parts.length === 4)
+      return { page: 'run', id: type, runId: action };
+  }
   if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
   if (first === 'inbox' && type !== undefined && parts.length === 2) return { page: 'inboxTask', id: type };
   if (first === 'entities' && type !== undefined) {
@@ -56,6 +66,12 @@ export function routePath(route: Route): string {
       return `/entities/${seg(route.type)}/${seg(route.id)}/edit`;
     case 'account360':
       return `/entities/account/${seg(route.id)}/360`;
+    case 'workflow':
+      return `/workflows/${seg(route.id)}`;
+    case 'workflowVersion':
+      return `/workflows/${seg(route.id)}/versions/${route.version}`;
+    case 'run':
+      return `/workflows/${seg(route.id)}/runs/${seg(route.runId)}`;
     case 'inboxTask':
       return `/inbox/${seg(route.id)}`;
     case 'notFound':

@@ -36,7 +36,12 @@ export function Navigation({ route }: { route: Route }) {
         <h2>Automation</h2>
         <ul>
           <li>
-            <Link to={{ page: 'workflows' }} aria-current={route.page === 'workflows' ? 'page' : undefined}>
+            <Link
+              to={{ page: 'workflows' }}
+              aria-current={
+                ['workflows', 'workflow', 'workflowVersion', 'run'].includes(route.page) ? 'page' : undefined
+              }
+            >
               Workflows
             </Link>
           </li>

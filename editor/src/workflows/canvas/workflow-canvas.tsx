@@ -1,0 +1,222 @@
+import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import {
+  Background,
+  ControlButton,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  useReactFlow,
+  type Connection,
+  type EdgeChange,
+  type IsValidConnection,
+  type NodeChange,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import type { WorkflowDefinition } from '../model/core';
+import { connect, moveNodes, type Position } from '../model/graph-edits';
+import { connectionProblem } from '../model/ports';
+import {
+  createEdgeMapper,
+  createNodeMapper,
+  type Decorations,
+  type FlowNode,
+  type Measured,
+} from './flow-mapping';
+import { WorkflowNodeView } from './workflow-node';
+import '../workflow-editor.css';
+
+/** The nodes and edges the user has selected: view state, not part of the definition. */
+export interface Selection {
+  nodes: ReadonlySet<string>;
+  edges: ReadonlySet<string>;
+}
+
+export const emptySelection: Selection = { nodes: new Set(), edges: new Set() };
+
+/** The drag-and-drop type of a palette item; its data is the node type name. */
+export const nodeTypeDragFormat = 'application/x-ledgerline-node-type';
+
+export interface WorkflowCanvasProps {
+  definition: WorkflowDefinition;
+  selection: Selection;
+  decorations: Decorations;
+  /** Versions and runs are shown, not edited: nothing moves or connects. */
+  readOnly?: boolean;
+  /** A changed definition; edits with the same `key` in quick succession are one undo step. */
+  onEdit?: (next: WorkflowDefinition, key?: string) => void;
+  onSelectionChange: (selection: Selection) => void;
+  /** Why a connection the user drew was refused. */
+  onProblem?: (message: string) => void;
+  onDropType?: (type: string, position: Position) => void;
+}
+
+const nodeTypes = { workflow: WorkflowNodeView };
+const fitViewOptions = { padding: 0.2, maxZoom: 1.1 };
+const proOptions = { hideAttribution: true };
+
+function minimapColor(node: FlowNode): string {
+  const status = node.data.status;
+  if (status === 'completed') return '#2f9e44';
+  if (status === 'failed') return '#d92d20';
+  if (status === 'running' || status === 'waiting') return '#f59f00';
+  if (node.data.errors) return '#d92d20';
+  return '#9aa5b1';
+}
+
+/**
+ * Above this many nodes, only the ones in view are rendered, and the minimap starts hidden: it redraws
+ * every node on each frame of a pan or drag, which the benchmark (test/bench/editor-frames.ts) shows
+ * to double frame times at 1,000 nodes. The Controls have a button to show it.
+ */
+const largeGraph = 300;
+
+/**
+ * The React Flow canvas over a workflow definition. The definition is the state: every move,
+ * connection and drop becomes a new definition through `onEdit`; selection and measured sizes are
+ * view state. Callbacks read the latest props through refs so React Flow always gets the same
+ * functions, and nodes are mapped with identity caching (see flow-mapping.ts).
+ */
+export function WorkflowCanvas(props: WorkflowCanvasProps) {
+  const { definition, selection, decorations, readOnly = false } = props;
+  const latest = useRef(props);
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
+  const flow = useReactFlow();
+  const [mapNodes] = useState(createNodeMapper);
+  const [mapEdges] = useState(createEdgeMapper);
+  // Sizes React Flow measured: kept on the nodes we hand it, or it would measure them again.
+  const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(() => new Map());
+  const dragSession = useRef(0);
+  // React Flow fits the view when the first nodes appear; in a new, empty workflow that would move the
+  // view under the user's first drop, so only a graph that has nodes when it opens is fitted.
+  const [fitOnOpen] = useState(() => definition.nodes.length > 0);
+  const [minimap, setMinimap] = useState(() => definition.nodes.length <= largeGraph);
+
+  const nodes = useMemo(
+    () => mapNodes(definition, selection.nodes, measured, decorations),
+    [mapNodes, definition, selection.nodes, measured, decorations],
+  );
+  const edges = useMemo(
+    () => mapEdges(definition, selection.edges, decorations),
+    [mapEdges, definition, selection.edges, decorations],
+  );
+
+  const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
+    const { definition: current, selection: selected, onEdit, onSelectionChange } = latest.current;
+    const moves = new Map<string, Position>();
+    let nodeSelection: Set<string> | undefined;
+    const sizes: [string, Measured][] = [];
+    for (const change of changes) {
+      if (change.type === 'position' && change.position) moves.set(change.id, change.position);
+      else if (change.type === 'select') {
+        nodeSelection ??= new Set(selected.nodes);
+        if (change.selected) nodeSelection.add(change.id);
+        else nodeSelection.delete(change.id);
+      } else if (change.type === 'dimensions' && change.dimensions) {
+        sizes.push([change.id, { width: change.dimensions.width, height: change.dimensions.height }]);
+      }
+    }
+    if (moves.size > 0 && onEdit) onEdit(moveNodes(current, moves), `move:${dragSession.current}`);
+    if (nodeSelection) onSelectionChange({ nodes: nodeSelection, edges: selected.edges });
+    if (sizes.length > 0) {
+      setMeasured((current) => {
+        const changed = sizes.filter(([id, size]) => {
+          const known = current.get(id);
+          return !known || known.width !== size.width || known.height !== size.height;
+        });
+        return changed.length === 0 ? current : new Map([...current, ...changed]);
+      });
+    }
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+    const { selection: selected, onSelectionChange } = latest.current;
+    let edgeSelection: Set<string> | undefined;
+    for (const change of changes) {
+      if (change.type !== 'select') continue;
+      edgeSelection ??= new Set(selected.edges);
+      if (change.selected) edgeSelection.add(change.id);
+      else edgeSelection.delete(change.id);
+    }
+    if (edgeSelection) onSelectionChange({ nodes: latest.current.selection.nodes, edges: edgeSelection });
+  }, []);
+
+  const onConnect = useCallback((connection: Connection) => {
+    const { definition: current, onEdit, onProblem } = latest.current;
+    const result = connect(current, {
+      source: connection.source,
+      sourcePort: connection.sourceHandle ?? 'out',
+      target: connection.target,
+    });
+    if ('problem' in result) onProblem?.(result.problem);
+    else onEdit?.(result.definition);
+  }, []);
+
+  const isValidConnection = useCallback<IsValidConnection>(
+    (connection) =>
+      connectionProblem(latest.current.definition, {
+        source: connection.source,
+        sourcePort: connection.sourceHandle ?? 'out',
+        target: connection.target,
+      }) === undefined,
+    [],
+  );
+
+  const onDragOver = useCallback((event: DragEvent) => {
+    if (!event.dataTransfer.types.includes(nodeTypeDragFormat)) return;
+    event.preventDefault();
+    event.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback(
+    (event: DragEvent) => {
+      const type = event.dataTransfer.getData(nodeTypeDragFormat);
+      if (!type) return;
+      event.preventDefault();
+      latest.current.onDropType?.(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+    },
+    [flow],
+  );
+
+  const onNodeDragStart = useCallback(() => {
+    dragSession.current += 1;
+  }, []);
+
+  return (
+    <ReactFlow<FlowNode>
+      nodes={nodes}
+      edges={edges}
+      nodeTypes={nodeTypes}
+      onNodesChange={onNodesChange}
+      onEdgesChange={onEdgesChange}
+      onConnect={onConnect}
+      isValidConnection={isValidConnection}
+      onNodeDragStart={onNodeDragStart}
+      onDragOver={onDragOver}
+      onDrop={onDrop}
+      nodesDraggable={!readOnly}
+      nodesConnectable={!readOnly}
+      deleteKeyCode={null}
+      fitView={fitOnOpen}
+      fitViewOptions={fitViewOptions}
+      minZoom={0.05}
+      maxZoom={2}
+      onlyRenderVisibleElements={definition.nodes.length > largeGraph}
+      proOptions={proOptions}
+      aria-label="Workflow canvas"
+    >
+      <Background gap={20} />
+      {minimap && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />}
+      <Controls showInteractive={false}>
+        <ControlButton
+          onClick={() => setMinimap((shown) => !shown)}
+          aria-label={minimap ? 'Hide minimap' : 'Show minimap'}
+          title={minimap ? 'Hide minimap' : 'Show minimap'}
+        >
+          ▦
+        </ControlButton>
+      </Controls>
+    </ReactFlow>
+  );
+}

@@ -1,0 +1,295 @@
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
+import { navigate } from '../../routing/use-route';
+import { WorkflowCanvas } from '../canvas/workflow-canvas';
+import { Inspector } from '../inspector/inspector';
+import { PreviewProvider } from '../inspector/sample-context';
+import { VersionsPanel } from '../lifecycle/versions-panel';
+import { downloadText } from '../lifecycle/download';
+import { autoLayout } from '../model/auto-layout';
+import { parseFragment } from '../model/clipboard';
+import type { ValidationError, WorkflowDefinition } from '../model/core';
+import { exportFileName, exportText, parseDefinitionFile } from '../model/definition-file';
+import { addNode, moveNodes, type Position } from '../model/graph-edits';
+import { indexErrors } from '../model/validation-index';
+import { Palette } from '../palette/palette';
+import { useNodeTypes } from '../palette/use-node-types';
+import { RunsPanel } from '../runs/runs-panel';
+import { StartRunDialog } from '../runs/start-run-dialog';
+import { useRuns } from '../runs/use-runs';
+import { readClipboard, writeClipboard } from './app-clipboard';
+import { EditorToolbar } from './editor-toolbar';
+import { SampleDataBar } from './sample-data-bar';
+import { ShortcutHelp } from './shortcut-help';
+import { useEditorModel } from './use-editor-model';
+import { useEditorShortcuts } from './use-editor-shortcuts';
+import { useSampleData } from './use-sample-data';
+import { useUnsavedGuard } from './use-unsaved-guard';
+import { useValidation } from './use-validation';
+import { ValidationPanel } from './validation-panel';
+import { useWorkflowDraft } from './use-workflow-draft';
+
+type SidePanel = 'inspector' | 'runs' | 'versions';
+
+/** The history state that asks the editor to restore a past version into the draft. */
+export interface RestoreState {
+  restore: WorkflowDefinition;
+}
+
+function restoreFromHistory(): WorkflowDefinition | undefined {
+  const state = window.history.state as Partial<RestoreState> | null;
+  return state?.restore;
+}
+
+/** The workflow editor: palette, canvas, inspector, problems, runs and versions of one workflow. */
+export function WorkflowEditorPage({ id }: { id: string }) {
+  return (
+    <ReactFlowProvider>
+      <EditorScreen id={id} />
+    </ReactFlowProvider>
+  );
+}
+
+function EditorScreen({ id }: { id: string }) {
+  const [restore] = useState(restoreFromHistory);
+  const model = useEditorModel();
+  const draft = useWorkflowDraft(id, model, restore);
+  const nodeTypes = useNodeTypes();
+  const validation = useValidation(draft.doc ? id : undefined, model.definition);
+  const errorIndex = useMemo(() => indexErrors(validation.errors), [validation.errors]);
+  const decorations = useMemo(
+    () => ({ errorsByNode: errorIndex.byNode, errorsByEdge: errorIndex.byEdge }),
+    [errorIndex],
+  );
+  const sample = useSampleData(model.definition);
+  const runs = useRuns(id);
+  const flow = useReactFlow();
+  const canvasBox = useRef<HTMLDivElement>(null);
+  const [panel, setPanel] = useState<SidePanel>('inspector');
+  const [help, setHelp] = useState(false);
+  const [runDialog, setRunDialog] = useState(false);
+  const { definition, selection, edit } = model;
+  const { setNotice } = draft;
+  useUnsavedGuard(model.dirty);
+
+  const viewCenter = useCallback((): Position => {
+    const box = canvasBox.current?.getBoundingClientRect();
+    if (!box) return { x: 0, y: 0 };
+    return flow.screenToFlowPosition({ x: box.left + box.width / 2 - 100, y: box.top + box.height / 2 - 40 });
+  }, [flow]);
+
+  const addAt = useCallback(
+    (type: string, position: Position) => {
+      const added = addNode(model.definition, type, position);
+      model.addAndSelect(added.definition, added.id);
+      setPanel('inspector');
+    },
+    [model],
+  );
+
+  // A click in the palette puts the node right of the selected one, or in the middle of the view.
+  const addFromPalette = (type: string) => {
+    const [selectedId] = [...selection.nodes];
+    const anchor = definition.nodes.find((node) => node.id === selectedId)?.position;
+    addAt(type, anchor ? { x: anchor.x + 300, y: anchor.y } : viewCenter());
+  };
+
+  const layout = async () => {
+    const sizes = new Map(
+      flow
+        .getNodes()
+        .filter((node) => node.measured?.width !== undefined && node.measured.height !== undefined)
+        .map((node) => [node.id, { width: node.measured!.width!, height: node.measured!.height! }]),
+    );
+    const positions = await autoLayout(definition, sizes);
+    edit(moveNodes(definition, positions));
+    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 }));
+  };
+
+  const copy = async (): Promise<boolean> => {
+    const text = model.copyText();
+    if (text === undefined) return false;
+    await writeClipboard(text);
+    setNotice({
+      kind: 'info',
+      message: `Copied ${selection.nodes.size} node${selection.nodes.size === 1 ? '' : 's'}`,
+    });
+    return true;
+  };
+
+  const paste = async () => {
+    const text = await readClipboard((candidate) => parseFragment(candidate) !== undefined);
+    if (text === undefined || !model.paste(text))
+      setNotice({ kind: 'error', message: 'Nothing to paste: copy nodes first' });
+  };
+
+  const importFile = (file: File) => {
+    void file.text().then((text) => {
+      const parsed = parseDefinitionFile(text);
+      if ('problem' in parsed) setNotice({ kind: 'error', message: parsed.problem });
+      else {
+        edit(parsed.definition);
+        setNotice({ kind: 'info', message: `Imported ${file.name}. Save to keep it; Undo takes it back.` });
+        window.requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.1 }));
+      }
+    });
+  };
+
+  const showProblem = (error: ValidationError) => {
+    if (error.edgeId !== undefined) model.select({ nodes: new Set(), edges: new Set([error.edgeId]) });
+    else if (error.nodeId !== undefined) {
+      model.select({ nodes: new Set([error.nodeId]), edges: new Set() });
+      const node = flow.getNode(error.nodeId);
+      if (node) void flow.fitView({ nodes: [node], maxZoom: 1.1, duration: 200 });
+    } else model.select({ nodes: new Set(), edges: new Set() });
+    setPanel('inspector');
+  };
+
+  useEditorShortcuts(
+    {
+      undo: model.undo,
+      redo: model.redo,
+      delete: model.deleteSelection,
+      selectAll: model.selectAll,
+      deselect: model.deselect,
+      duplicate: () => {
+        const text = model.copyText();
+        if (text !== undefined) model.paste(text);
+      },
+      save: () => void draft.save(),
+      layout: () => void layout(),
+      fitView: () => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 }),
+      help: () => setHelp(true),
+    },
+    { copyText: model.copyText, afterCut: model.deleteSelection, paste: (text) => model.paste(text) },
+  );
+
+  if (draft.loadError)
+    return (
+      <p role="alert" className="error">
+        {draft.loadError}
+      </p>
+    );
+  if (!draft.doc || nodeTypes.status === 'loading') return <p>Loading…</p>;
+  if (nodeTypes.status === 'error')
+    return (
+      <p role="alert" className="error">
+        {nodeTypes.message}
+      </p>
+    );
+  const publishedVersion = draft.doc.publishedVersion;
+
+  return (
+    <section className="wf-editor" aria-label="Workflow editor">
+      <EditorToolbar
+        name={definition.name}
+        dirty={model.dirty}
+        publishedVersion={publishedVersion}
+        revision={draft.doc.revision}
+        busy={draft.busy}
+        validation={validation}
+        canUndo={model.canUndo}
+        canRedo={model.canRedo}
+        hasSelection={selection.nodes.size > 0 || selection.edges.size > 0}
+        canRun={publishedVersion !== undefined}
+        onUndo={model.undo}
+        onRedo={model.redo}
+        onCopy={() => void copy()}
+        onPaste={() => void paste()}
+        onDelete={model.deleteSelection}
+        onLayout={() => void layout()}
+        onFit={() => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 })}
+        onExport={() => downloadText(exportFileName(definition), exportText(definition))}
+        onImport={importFile}
+        onHelp={() => setHelp(true)}
+        onSave={() => void draft.save()}
+        onPublish={() => void draft.publish()}
+        onUnpublish={() => void draft.unpublish()}
+        onRun={() => setRunDialog(true)}
+      />
+      {draft.notice && (
+        <div
+          className={draft.notice.kind === 'info' ? 'notice wf-notice' : 'error wf-notice'}
+          role={draft.notice.kind === 'info' ? 'status' : 'alert'}
+        >
+          <span>{draft.notice.message}</span>
+          {draft.notice.kind === 'conflict' && (
+            <>
+              <button type="button" onClick={() => void draft.reload()}>
+                Reload theirs
+              </button>
+              <button type="button" onClick={() => void draft.overwrite()}>
+                Overwrite with mine
+              </button>
+            </>
+          )}
+          <button type="button" aria-label="Dismiss" onClick={() => setNotice(undefined)}>
+            ×
+          </button>
+        </div>
+      )}
+      <div className="wf-body">
+        <Palette types={nodeTypes.types} onAdd={addFromPalette} />
+        <div className="wf-canvas" ref={canvasBox}>
+          <WorkflowCanvas
+            definition={definition}
+            selection={selection}
+            decorations={decorations}
+            onEdit={edit}
+            onSelectionChange={(next) => {
+              model.select(next);
+              if (next.nodes.size > 0 || next.edges.size > 0) setPanel('inspector');
+            }}
+            onProblem={(message) => setNotice({ kind: 'error', message })}
+            onDropType={addAt}
+          />
+        </div>
+        <aside className="wf-side">
+          <div className="wf-tabs" role="tablist" aria-label="Side panel">
+            {(['inspector', 'runs', 'versions'] as const).map((name) => (
+              <button
+                key={name}
+                type="button"
+                role="tab"
+                aria-selected={panel === name}
+                className="wf-tab"
+                onClick={() => setPanel(name)}
+              >
+                {name === 'inspector' ? 'Inspector' : name === 'runs' ? 'Runs' : 'Versions'}
+              </button>
+            ))}
+          </div>
+          {panel === 'inspector' && (
+            <PreviewProvider value={{ sample: sample.sample, definition, note: sample.note }}>
+              <SampleDataBar state={sample} runs={runs.runs} />
+              <Inspector
+                definition={definition}
+                selection={selection}
+                nodeTypes={nodeTypes.byType}
+                errors={errorIndex}
+                readOnly={false}
+                onEdit={edit}
+              />
+            </PreviewProvider>
+          )}
+          {panel === 'runs' && <RunsPanel workflowId={id} runs={runs.runs} error={runs.error} />}
+          {panel === 'versions' && <VersionsPanel workflowId={id} publishedVersion={publishedVersion} />}
+        </aside>
+      </div>
+      <ValidationPanel validation={validation} onShow={showProblem} />
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {runDialog && publishedVersion !== undefined && (
+        <StartRunDialog
+          workflowId={id}
+          publishedVersion={publishedVersion}
+          onClose={() => setRunDialog(false)}
+          onStarted={(runId) => {
+            setRunDialog(false);
+            runs.refresh();
+            navigate({ page: 'run', id, runId });
+          }}
+        />
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,83 @@
+import { getDefaultRegistry } from '@rjsf/core';
+import type { Field, FieldProps, RegistryFieldsType } from '@rjsf/utils';
+import { isExpression } from '../model/core';
+import { ExpressionInput } from './expression-field';
+import type { ParamsFormContext } from './form-context';
+import { JsonField } from './json-field';
+
+function isLiteralOnly(schema: FieldProps['schema']): boolean {
+  return (schema as { 'x-literal'?: boolean })['x-literal'] === true;
+}
+
+/** The expression that stands for a fixed value: `12` → `=12`, `"text"` → `="text"`. */
+export function toExpression(value: unknown): string {
+  return value === undefined || value === '' ? '=' : `=${JSON.stringify(value)}`;
+}
+
+/**
+ * Wraps one of rjsf's fields with the expression mode: a value starting with `=` is edited as an
+ * expression; otherwise the usual input is shown with a `=` button that turns it into one. Params
+ * marked `x-literal` (read before any run exists) have no expression mode.
+ */
+function expressionAware(Base: Field): Field {
+  function ExpressionAwareField(props: FieldProps) {
+    const { schema, fieldPathId, registry } = props;
+    const formData: unknown = props.formData;
+    if (isLiteralOnly(schema)) return <Base {...props} />;
+    const id = fieldPathId.$id;
+    const label = props.title ?? schema.title ?? props.name;
+    const context = registry.formContext as ParamsFormContext | undefined;
+    const change = (value: unknown) => props.onChange(value, fieldPathId.path);
+    if (isExpression(formData)) {
+      const showLabel = !registry.schemaUtils.getDisplayLabel(
+        schema,
+        props.uiSchema,
+        registry.globalUiOptions,
+      );
+      return (
+        <ExpressionInput
+          id={id}
+          label={label}
+          value={formData}
+          nodeId={context?.nodeId}
+          showLabel={showLabel}
+          // The user typed "=" into the plain input, which is being replaced: keep typing here.
+          autoFocus={typeof document !== 'undefined' && document.activeElement?.id === id}
+          readOnly={Boolean(props.readonly || props.disabled)}
+          onChange={change}
+        />
+      );
+    }
+    return (
+      <div className="wf-param">
+        <div className="wf-param__input">
+          <Base {...props} />
+        </div>
+        {!props.readonly && !props.disabled && (
+          <button
+            type="button"
+            className="wf-mode"
+            aria-label={`Use an expression for ${label}`}
+            title="Use an expression (JSONata)"
+            onClick={() => change(toExpression(formData))}
+          >
+            =
+          </button>
+        )}
+      </div>
+    );
+  }
+  ExpressionAwareField.displayName = `ExpressionAware(${Base.displayName ?? Base.name})`;
+  return ExpressionAwareField;
+}
+
+const defaults = getDefaultRegistry().fields;
+
+/** The params form's fields: rjsf's own with the expression mode, plus the JSON field. */
+export const paramFields: RegistryFieldsType = {
+  StringField: expressionAware(defaults.StringField!),
+  NumberField: expressionAware(defaults.NumberField!),
+  BooleanField: expressionAware(defaults.BooleanField!),
+  ArrayField: expressionAware(defaults.ArrayField!),
+  json: JsonField,
+};

@@ -1,0 +1,143 @@
+import { useEffect, useMemo, useState } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { errorMessage } from '../../api/api-client';
+import { Link } from '../../routing/use-route';
+import { emptySelection, WorkflowCanvas, type Selection } from '../canvas/workflow-canvas';
+import type { Decorations } from '../canvas/flow-mapping';
+import { describeError } from '../editor/use-workflow-draft';
+import type { TraceStatus, WorkflowDefinition } from '../model/core';
+import { nodeRunStates, traversedEdges } from '../model/trace-overlay';
+import { workflowApi } from '../workflow-api';
+import { RunNodeDetails } from './run-node-details';
+import { formatDuration, RunStatusBadge } from './run-status-badge';
+import { useRun } from './use-run';
+
+/**
+ * One run over its version's graph: node colours by status, the edges it took, and each node's
+ * visits with input, output, error and timing. It reads the run again every second while it runs.
+ */
+export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
+  const { run, error } = useRun(runId);
+  const [definition, setDefinition] = useState<WorkflowDefinition | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const [selection, setSelection] = useState<Selection>(emptySelection);
+  const [cancelling, setCancelling] = useState(false);
+  const version = run?.version ?? undefined;
+
+  useEffect(() => {
+    if (version === undefined) return;
+    let live = true;
+    workflowApi
+      .version(id, version)
+      .then((doc) => live && setDefinition(doc.definition))
+      .catch((caught: unknown) => live && setProblem(errorMessage(caught)));
+    return () => {
+      live = false;
+    };
+  }, [id, version]);
+
+  const trace = run?.trace;
+  const states = useMemo(() => nodeRunStates(trace ?? []), [trace]);
+  const decorations = useMemo<Decorations>(() => {
+    const statusByNode = new Map<string, TraceStatus>(
+      [...states].map(([nodeId, state]) => [nodeId, state.status]),
+    );
+    return { statusByNode, takenEdges: definition ? traversedEdges(definition, trace ?? []) : new Set() };
+  }, [states, definition, trace]);
+
+  if (error && !run)
+    return (
+      <p role="alert" className="error">
+        {error}
+      </p>
+    );
+  if (problem)
+    return (
+      <p role="alert" className="error">
+        {problem}
+      </p>
+    );
+  if (!run || !definition) return <p>Loading…</p>;
+
+  const [selectedNode] = [...selection.nodes];
+  const ended = run.closedAt ?? undefined;
+  const took = ended ? formatDuration(Date.parse(ended) - Date.parse(run.startedAt)) : undefined;
+  const cancel = () => {
+    setCancelling(true);
+    workflowApi
+      .cancelRun(runId)
+      .catch((caught: unknown) => setProblem(describeError(caught)))
+      .finally(() => setCancelling(false));
+  };
+
+  return (
+    <ReactFlowProvider>
+      <section className="wf-editor wf-editor--readonly" aria-label="Run viewer">
+        <header className="wf-toolbar">
+          <div className="wf-toolbar__title">
+            <Link to={{ page: 'workflow', id }} className="eyebrow">
+              Back to {definition.name}
+            </Link>
+            <h1>Run {runId}</h1>
+            <span className="meta">
+              <RunStatusBadge status={run.status} /> version {run.version} · {run.trigger ?? 'unknown'}{' '}
+              trigger · started {new Date(run.startedAt).toLocaleString()}
+              {took ? ` · took ${took}` : ''}
+            </span>
+          </div>
+          <div className="wf-toolbar__group">
+            {run.temporalUrl && (
+              <a className="button" href={run.temporalUrl} target="_blank" rel="noreferrer">
+                Open in Temporal UI
+              </a>
+            )}
+            {run.status === 'running' && (
+              <button type="button" className="danger" onClick={cancel} disabled={cancelling}>
+                Cancel run
+              </button>
+            )}
+          </div>
+        </header>
+        {run.traceError && run.trace.length === 0 && <p className="notice wf-notice">{run.traceError}</p>}
+        <div className="wf-body wf-body--no-palette">
+          <div className="wf-canvas">
+            <WorkflowCanvas
+              definition={definition}
+              selection={selection}
+              decorations={decorations}
+              readOnly
+              onSelectionChange={setSelection}
+            />
+          </div>
+          <aside className="wf-side">
+            {selectedNode !== undefined ? (
+              <RunNodeDetails nodeId={selectedNode} state={states.get(selectedNode)} />
+            ) : (
+              <section className="wf-inspector" aria-label="Run">
+                <h2>Run</h2>
+                <p className="meta">Select a node to see its input, output and timing in this run.</p>
+                {run.input !== undefined && (
+                  <details open>
+                    <summary>Input</summary>
+                    <pre className="wf-json-view">{JSON.stringify(run.input, null, 2)}</pre>
+                  </details>
+                )}
+                {run.result !== null && run.result !== undefined && (
+                  <details open>
+                    <summary>Result</summary>
+                    <pre className="wf-json-view">{JSON.stringify(run.result, null, 2)}</pre>
+                  </details>
+                )}
+                {run.error && (
+                  <p className="error">
+                    {run.error.type}: {run.error.message}
+                  </p>
+                )}
+              </section>
+            )}
+          </aside>
+        </div>
+      </section>
+    </ReactFlowProvider>
+  );
+}
