@@ -61,6 +61,8 @@ function main(): void {
       },
     },
     editorDir: existsSync(editorDir) ? editorDir : undefined,
+    // `npm start` passes the embedded UI's address here; deployments set TEMPORAL_UI_URL.
+    temporalUiUrl: config.temporalUiUrl,
   });
   const prepared = prepareStore({
     db,

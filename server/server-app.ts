@@ -44,6 +44,10 @@ export interface ServerAppDeps {
   secretsKey?: Buffer;
   /** Per-hook rate limit and body size limit of `POST /hooks/:hookId`. */
   webhookLimits?: WebhookLimits;
+  /** The Temporal Web UI's base URL, for the run viewer's links; unset leaves them out. */
+  temporalUiUrl?: string;
+  /** Where the template gallery reads templates; defaults to `workflows/templates`. */
+  templatesDir?: string;
 }
 
 const defaultWebhookLimits: WebhookLimits = { perHook: 600, maxBodyBytes: 1_048_576 };
@@ -79,6 +83,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
       entityRoutes({ db: deps.db }),
       workflowRoutes({
         ...engine,
+        ...(deps.templatesDir === undefined ? {} : { templatesDir: deps.templatesDir }),
         onPublicationChange: [
           schedulePublicationListener(schedules),
           webhookPublicationListener(webhooks, workflows),
@@ -87,7 +92,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
       }),
       scheduleRoutes({ temporal: deps.temporal, schedules, workflows }),
       webhookAdminRoutes({ db: deps.db, webhooks, workflows }),
-      runRoutes(engine),
+      runRoutes({ ...engine, temporalUiUrl: deps.temporalUiUrl }),
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),
     ],

@@ -14,10 +14,12 @@ export const adminPassword = 'admin-password-long';
 /**
  * The whole API server (`createServerApp`, as `npm start` runs it) over the test's store and Temporal,
  * serving the built editor (rebuilt first when its sources are newer), with one admin account.
- * `repo` lets a test seed records the flow under test does not create itself.
+ * `repo` lets a test seed records the flow under test does not create itself. `options` sets the
+ * Temporal UI address the run viewer links to and the folder the template gallery reads.
  */
 export async function startBrowserApp(
   services: TestServices,
+  options: { temporalUiUrl?: string; templatesDir?: string } = {},
 ): Promise<{ url: string; repo: EntityRepository; close: () => Promise<void> }> {
   if (await editorIsStale()) await buildEditor(() => undefined);
   const log = createLogger({ level: 'silent', service: 'test' });
@@ -44,6 +46,7 @@ export async function startBrowserApp(
       },
     },
     editorDir: path.resolve(__dirname, '..', '..', 'editor', 'dist'),
+    ...options,
   });
   const server = await listen(app);
   return { url: server.url, repo, close: server.close };

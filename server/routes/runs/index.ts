@@ -2,4 +2,4 @@ export { runRoutes } from './run-routes';
 export type { RunRoutesDeps } from './run-routes';
 export { runStatuses } from './run-status';
 export type { RunStatus } from './run-status';
-export type { RunView } from './run-view';
+export type { RunView, TemporalUiLink } from './run-view';

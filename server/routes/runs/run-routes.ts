@@ -17,6 +17,8 @@ export interface RunRoutesDeps {
   taskQueue: string;
   namespace: string;
   log: Logger;
+  /** The Temporal Web UI's base URL, for each run's `temporalUrl`; unset leaves the links out. */
+  temporalUiUrl?: string;
 }
 
 const maxListLimit = 200;
@@ -117,7 +119,12 @@ export function runRoutes(deps: RunRoutesDeps): Router {
 
   router.get('/runs/:runId', async (req, res) => {
     allow(req, 'read');
-    res.json(await viewRun(deps.temporal, req.params.runId));
+    res.json(
+      await viewRun(deps.temporal, req.params.runId, {
+        uiUrl: deps.temporalUiUrl,
+        namespace: deps.namespace,
+      }),
+    );
   });
 
   router.post('/runs/:runId/cancel', async (req, res) => {

@@ -22,6 +22,17 @@ export interface RunView {
   traceError?: string;
   result: unknown;
   error: { type: string; message: string } | null;
+  /** The run's `$input`, read from its start event; absent when that cannot be read. */
+  input?: unknown;
+  /** This run in the Temporal Web UI; null when the server is not told the UI's address. */
+  temporalUrl: string | null;
+}
+
+/** Where links into the Temporal Web UI point. */
+export interface TemporalUiLink {
+  /** The UI's base URL, e.g. http://127.0.0.1:8233; undefined when there is no UI to link to. */
+  uiUrl: string | undefined;
+  namespace: string;
 }
 
 /** The execution of a run, or 404 when there is none (or it is not a Ledgerline run). */
@@ -61,6 +72,38 @@ async function readTrace(
   }
 }
 
+/**
+ * The run's input from the first event of its (latest) execution: a continued run carries the
+ * original input on, so this is `$input` for every execution. One page of one event is read.
+ */
+async function readInput(temporal: Client, runId: string): Promise<Pick<RunView, 'input'>> {
+  try {
+    const response = await temporal.withDeadline(Date.now() + readTimeoutMs, () =>
+      temporal.workflowService.getWorkflowExecutionHistory({
+        namespace: temporal.options.namespace,
+        execution: { workflowId: runId },
+        maximumPageSize: 1,
+      }),
+    );
+    const payload =
+      response.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
+    if (!payload) return {};
+    const start = temporal.options.loadedDataConverter.payloadConverter.fromPayload<{ input?: unknown }>(
+      payload,
+    );
+    return start.input === undefined ? {} : { input: start.input };
+  } catch {
+    return {};
+  }
+}
+
+function temporalUrl(link: TemporalUiLink | undefined, runId: string, executionRunId: string): string | null {
+  if (link?.uiUrl === undefined) return null;
+  const base = link.uiUrl.replace(/\/+$/, '');
+  const segment = encodeURIComponent;
+  return `${base}/namespaces/${segment(link.namespace)}/workflows/${segment(runId)}/${segment(executionRunId)}/history`;
+}
+
 function failureOf(error: unknown): { type: string; message: string } {
   const cause = error instanceof WorkflowFailedError ? error.cause : undefined;
   const failure = cause ?? (error as Error);
@@ -88,13 +131,14 @@ async function readOutcome(
  * Temporal answers for open runs and, while a worker polls the queue, for closed ones too (the
  * worker replays the history); with no worker the view says so in `traceError` instead of failing.
  */
-export async function viewRun(temporal: Client, runId: string): Promise<RunView> {
+export async function viewRun(temporal: Client, runId: string, ui?: TemporalUiLink): Promise<RunView> {
   const { handle, description } = await describeRun(temporal, runId);
   const status = runStatusOf(description.status.name);
   const attributes = description.typedSearchAttributes;
-  const [trace, outcome] = await Promise.all([
+  const [trace, outcome, input] = await Promise.all([
     readTrace(temporal, handle),
     readOutcome(temporal, handle, status),
+    readInput(temporal, runId),
   ]);
   return {
     runId,
@@ -106,5 +150,7 @@ export async function viewRun(temporal: Client, runId: string): Promise<RunView>
     closedAt: description.closeTime?.toISOString() ?? null,
     ...trace,
     ...outcome,
+    ...input,
+    temporalUrl: temporalUrl(ui, runId, description.runId),
   };
 }

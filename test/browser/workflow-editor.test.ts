@@ -1,0 +1,421 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { connectTestServices, type TestServices } from '../setup/test-env';
+import { adminEmail, adminPassword, openBrowserPage, startBrowserApp } from './browser-app';
+
+const screenshots = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const templatesDir = path.join(__dirname, 'fixtures', 'templates');
+const temporalUiUrl = 'http://temporal-ui.test:8233';
+
+let services: TestServices;
+let app: Awaited<ReturnType<typeof startBrowserApp>>;
+let browser: Browser;
+let page: Page;
+let browserLog: string[] = [];
+let finished = false;
+
+beforeAll(async () => {
+  services = await connectTestServices('browser-workflow-editor');
+  app = await startBrowserApp(services, { temporalUiUrl, templatesDir });
+  ({ browser, page, log: browserLog } = await openBrowserPage({ width: 1440, height: 900 }));
+});
+
+afterAll(async () => {
+  await page?.screenshot({ path: path.join(os.tmpdir(), 'ledgerline-workflow-editor-last.png') });
+  if (!finished && browserLog.length > 0) process.stderr.write(`browser log:\n${browserLog.join('\n')}\n`);
+  await browser?.close();
+  await app?.close();
+  await services?.close();
+});
+
+const inspector = () => page.getByRole('region', { name: 'Inspector' });
+const problems = () => page.getByRole('region', { name: 'Problems' });
+const nodes = () => page.locator('.react-flow__node');
+const edges = () => page.locator('.react-flow__edge');
+
+/** Waits until `read` returns `expected`, then asserts it (the app updates asynchronously). */
+async function until<T>(read: () => Promise<T>, expected: T): Promise<void> {
+  let value = await read();
+  for (let attempt = 0; attempt < 300 && JSON.stringify(value) !== JSON.stringify(expected); attempt++) {
+    await page.waitForTimeout(100);
+    value = await read();
+  }
+  expect(value).toEqual(expected);
+}
+
+async function dropNode(type: string, id: string, x: number, y: number): Promise<void> {
+  await page
+    .locator(`[data-node-type="${type}"]`)
+    .dragTo(page.locator('.react-flow__pane'), { targetPosition: { x, y } });
+  await page.getByTestId(`node-${id}`).waitFor();
+}
+
+function handle(nodeId: string, port: string) {
+  return page.locator(`.react-flow__node[data-id="${nodeId}"] .react-flow__handle[data-handleid="${port}"]`);
+}
+
+/** Drags a connection from an output port to a node's input (or, for a trigger, onto the node), as a user does. */
+async function connect(source: string, port: string, target: string): Promise<void> {
+  const from = (await handle(source, port).boundingBox())!;
+  const input = handle(target, 'in');
+  const to =
+    (await input.count()) > 0
+      ? (await input.boundingBox())!
+      : (await page.getByTestId(`node-${target}`).boundingBox())!;
+  await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+  await page.mouse.up();
+}
+
+/** Whether a node is drawn inside the canvas, where a click can reach it. */
+async function inView(nodeId: string): Promise<boolean> {
+  const pane = (await page.locator('.react-flow__pane').boundingBox())!;
+  const box = await page.getByTestId(`node-${nodeId}`).locator('.wf-node__header').boundingBox();
+  return (
+    box !== null &&
+    box.x >= pane.x &&
+    box.y >= pane.y &&
+    box.x + box.width <= pane.x + pane.width &&
+    box.y + box.height <= pane.y + pane.height
+  );
+}
+
+async function select(nodeId: string, modifiers: ('Control' | 'Shift')[] = []): Promise<void> {
+  if (!(await inView(nodeId))) {
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    await until(() => inView(nodeId), true);
+  }
+  await page.getByTestId(`node-${nodeId}`).locator('.wf-node__header').click({ modifiers });
+  if (modifiers.length === 0) await inspector().getByLabel('Node id').waitFor();
+}
+
+/** The text of a select's chosen option (rjsf's selects use option indexes as values). */
+async function selectedOption(select: Locator): Promise<string | null> {
+  return select.locator('option:checked').textContent();
+}
+
+async function attributes(locator: Locator, name: string): Promise<(string | null)[]> {
+  return Promise.all((await locator.all()).map((element) => element.getAttribute(name)));
+}
+
+async function nodeIds(): Promise<(string | null)[]> {
+  return (await attributes(nodes(), 'data-id')).sort();
+}
+
+async function problemList(): Promise<string[]> {
+  await until(() => problems().getByTestId('problems-summary').getAttribute('data-status'), 'checked');
+  const where = await problems().locator('.wf-problem__where').allTextContents();
+  const messages = await problems().locator('.wf-problem__message').allTextContents();
+  return where.map((place, index) => `${place}: ${messages[index]}`);
+}
+
+async function download(click: () => Promise<void>): Promise<{ file: string; text: string }> {
+  const [file] = await Promise.all([page.waitForEvent('download'), click()]);
+  const saved = path.join(os.tmpdir(), `ledgerline-${Date.now()}-${file.suggestedFilename()}`);
+  await file.saveAs(saved);
+  return { file: saved, text: await fs.readFile(saved, 'utf8') };
+}
+
+test('a designer builds, checks, publishes and runs a workflow; the run viewer follows it to the end', () =>
+  // A worker on the test's task queue executes the runs.
+  services.withWorker(designAndRun));
+
+async function designAndRun(): Promise<void> {
+  await page.goto(app.url);
+  await page.getByLabel('Email').fill(adminEmail);
+  await page.getByLabel('Password').fill(adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await nav.getByRole('link', { name: 'Workflows' }).click();
+
+  // The template gallery lists the fixture templates.
+  await until(
+    () => page.locator('.wf-template-card h3').allTextContents(),
+    ['Escalate a ticket', 'Welcome a new contact'],
+  );
+
+  // A template with params asks for them in a form generated from its params schema.
+  await page.getByRole('button', { name: 'Install Escalate a ticket' }).click();
+  const installDialog = page.getByRole('dialog', { name: 'Install Escalate a ticket' });
+  await installDialog.getByLabel(/^Escalate to role/).selectOption('admin');
+  await installDialog.getByRole('button', { name: 'Install' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Escalate a ticket' }).waitFor();
+  await select('approve');
+  expect(await selectedOption(inspector().getByLabel(/^Assignee role/))).toBe('admin');
+  await nav.getByRole('link', { name: 'Workflows' }).click();
+
+  await page.getByLabel('New workflow name').fill('Ticket escalation');
+  await page.getByRole('button', { name: 'Create workflow' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ticket escalation' }).waitFor();
+
+  // The palette is searchable.
+  await page.getByLabel('Search nodes').fill('approv');
+  expect(await attributes(page.locator('.wf-palette__item'), 'data-node-type')).toEqual(['human.approval']);
+  await page.getByLabel('Search nodes').fill('');
+
+  // Build trigger.manual -> entity.create -> logic.if -> human.approval -> entity.update from the palette.
+  await dropNode('trigger.manual', 'manual', 30, 60);
+  await dropNode('entity.create', 'create', 300, 60);
+  await dropNode('logic.if', 'if', 30, 270);
+  await dropNode('human.approval', 'approval', 300, 270);
+  await dropNode('entity.update', 'update', 30, 480);
+  expect(await nodeIds()).toEqual(['approval', 'create', 'if', 'manual', 'update']);
+  // Ports come from the node types: an activity node has an error port, an If has true and false.
+  expect(await page.getByTestId('node-create').locator('.wf-port').allTextContents()).toEqual([
+    'out',
+    'error',
+  ]);
+  expect(await page.getByTestId('node-if').locator('.wf-port').allTextContents()).toEqual(['true', 'false']);
+  expect(await page.getByTestId('node-approval').locator('.wf-port').allTextContents()).toEqual([
+    'approved',
+    'rejected',
+    'timeout',
+  ]);
+  expect(await handle('manual', 'in').count()).toBe(0);
+
+  await connect('manual', 'out', 'create');
+  await connect('create', 'out', 'if');
+  await connect('if', 'true', 'approval');
+  await connect('approval', 'approved', 'update');
+  await until(() => edges().count(), 4);
+  // A trigger takes no input: the connection is refused.
+  await connect('approval', 'rejected', 'manual');
+  await page.waitForTimeout(300);
+  expect(await edges().count()).toBe(4);
+
+  // The manual trigger's input schema, then the other nodes' params, through the generated forms.
+  await select('manual');
+  await inspector()
+    .getByLabel('Input schema')
+    .fill(
+      JSON.stringify({
+        type: 'object',
+        required: ['subject', 'amount'],
+        properties: {
+          subject: { type: 'string', title: 'Subject' },
+          amount: { type: 'integer', title: 'Amount' },
+        },
+      }),
+    );
+  await select('create');
+  await inspector()
+    .getByLabel(/^Entity type/)
+    .selectOption('ticket');
+  await inspector().getByLabel(/^Data/).fill('{"subject": "=$input.subject", "priority": "normal"}');
+  await select('approval');
+  await inspector()
+    .getByLabel(/^Assignee role/)
+    .selectOption('admin');
+  await inspector()
+    .getByLabel(/^Title/)
+    .fill('="Approve ticket: " & $input.subject');
+  await select('update');
+  await inspector()
+    .getByLabel(/^Entity type/)
+    .selectOption('ticket');
+  await inspector()
+    .getByLabel(/^Record id/)
+    .fill('=$nodes.create._id');
+
+  // The condition in expression mode: a syntax error shows at once, then a live preview.
+  await select('if');
+  await inspector().getByRole('button', { name: 'Use an expression for Condition' }).click();
+  await inspector().getByLabel('Condition', { exact: true }).fill('$input.amount >');
+  expect(await inspector().getByRole('alert').textContent()).toBe(
+    'Expression does not parse: Unexpected end of expression (position 15)',
+  );
+  expect(await problemList()).toEqual([
+    'update: Node "update" (entity.update): params.changes is required',
+    'if: Node "if" (logic.if): Expression in params.condition does not parse: Unexpected end of expression (position 15)',
+  ]);
+  expect(await page.getByTestId('node-if').locator('.wf-node__errors').textContent()).toBe('1');
+  await inspector().getByLabel('Condition', { exact: true }).fill('$input.amount > 100');
+  await page.locator('.wf-sample summary').click();
+  await page.getByLabel('Sample input').fill('{"subject": "Printer on fire", "amount": 500}');
+  await until(() => inspector().getByTestId('expression-preview').textContent(), 'true');
+  await page.getByLabel('Sample input').fill('{"subject": "Paper jam", "amount": 20}');
+  await until(() => inspector().getByTestId('expression-preview').textContent(), 'false');
+
+  // The one problem left is on the update node; publishing waits until it is fixed.
+  expect(await problemList()).toEqual(['update: Node "update" (entity.update): params.changes is required']);
+  expect(await page.getByRole('button', { name: 'Publish' }).isDisabled()).toBe(true);
+  await problems()
+    .getByRole('button', { name: /params\.changes is required/ })
+    .click();
+  await inspector()
+    .getByLabel(/^Changes/)
+    .fill('{"priority": "high"}');
+  expect(await problemList()).toEqual([]);
+  expect(await problems().getByTestId('problems-summary').textContent()).toBe(
+    'No problems. The workflow can be published.',
+  );
+  expect(await page.getByTestId('node-update').locator('.wf-node__errors').count()).toBe(0);
+
+  // Undo and redo with the keyboard: deleting a node takes its edge along, undo brings both back.
+  await select('update');
+  await page.keyboard.press('Delete');
+  await until(nodeIds, ['approval', 'create', 'if', 'manual']);
+  expect(await edges().count()).toBe(3);
+  await page.keyboard.press('Control+z');
+  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+  expect(await edges().count()).toBe(4);
+  await page.keyboard.press('Control+Shift+z');
+  await until(nodeIds, ['approval', 'create', 'if', 'manual']);
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+  expect(await page.getByRole('button', { name: 'Redo' }).isDisabled()).toBe(false);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await until(nodeIds, ['approval', 'create', 'if', 'manual']);
+  await page.keyboard.press('Control+z');
+  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+  expect(
+    await inspector()
+      .getByLabel(/^Changes/)
+      .count(),
+  ).toBe(0);
+  await select('update');
+  expect(
+    JSON.parse(
+      await inspector()
+        .getByLabel(/^Changes/)
+        .inputValue(),
+    ),
+  ).toEqual({ priority: 'high' });
+
+  // Copy and paste: the copy gets the next free id and its own params.
+  await select('create');
+  await page.keyboard.press('Control+c');
+  await page.keyboard.press('Control+v');
+  await until(nodeIds, ['approval', 'create', 'create2', 'if', 'manual', 'update']);
+  await select('create2');
+  expect(await selectedOption(inspector().getByLabel(/^Entity type/))).toBe('ticket');
+  await page.keyboard.press('Control+z');
+  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+
+  // The shortcut list.
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Shift+?');
+  const shortcutList = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  expect(await shortcutList.locator('tr').first().textContent()).toBe('Ctrl+ZUndo');
+  await shortcutList.getByRole('button', { name: 'Close' }).click();
+
+  // Auto-layout puts the path left to right, then a save and a publish.
+  await page.getByRole('button', { name: 'Auto-layout' }).click();
+  await until(async () => {
+    const xs = await Promise.all(
+      ['manual', 'create', 'if', 'approval', 'update'].map(
+        async (id) => (await page.getByTestId(`node-${id}`).boundingBox())!.x,
+      ),
+    );
+    return xs.every((x, index) => index === 0 || x > xs[index - 1]!);
+  }, true);
+  await select('if');
+  await until(() => inspector().getByTestId('expression-preview').textContent(), 'false');
+  await page.screenshot({ path: path.join(screenshots, 'workflow-editor.png') });
+
+  await page.keyboard.press('Control+s');
+  await until(() => page.getByTestId('draft-state').textContent(), 'Saved (revision 2) · Not published');
+  await page.getByRole('button', { name: 'Publish' }).click();
+  await until(
+    () => page.getByTestId('draft-state').textContent(),
+    'Saved (revision 2) · Published version 1',
+  );
+  const workflowUrl = page.url();
+
+  // A manual run with the form generated from the input schema.
+  await page.getByRole('button', { name: 'Run…' }).click();
+  const runDialog = page.getByRole('dialog', { name: 'Start a run of version 1' });
+  await runDialog.getByLabel(/^Subject/).fill('Printer on fire');
+  await runDialog.getByLabel(/^Amount/).fill('500');
+  await runDialog.getByRole('button', { name: 'Start run' }).click();
+  await page.getByRole('region', { name: 'Run viewer' }).waitFor();
+  const runUrl = page.url();
+  const runId = decodeURIComponent(runUrl.split('/').pop()!);
+  await until(() => page.getByTestId('node-approval').getAttribute('data-status'), 'waiting');
+  expect(await page.getByRole('link', { name: 'Open in Temporal UI' }).getAttribute('href')).toMatch(
+    new RegExp(`^${temporalUiUrl}/namespaces/default/workflows/${runId}/[0-9a-f-]{36}/history$`),
+  );
+
+  // The approval waits in the inbox.
+  await nav.getByRole('link', { name: 'Inbox' }).click();
+  await page.getByRole('link', { name: 'Approve ticket: Printer on fire' }).click();
+  await page.getByLabel('Comment').fill('Escalating, the printer is on fire.');
+  await page.getByRole('button', { name: 'Approve' }).click();
+  await page.getByText('Completed', { exact: true }).first().waitFor();
+
+  // The run viewer turns every node green.
+  await page.goto(runUrl);
+  const statuses = () =>
+    Promise.all(
+      ['manual', 'create', 'if', 'approval', 'update'].map((id) =>
+        page.getByTestId(`node-${id}`).getAttribute('data-status'),
+      ),
+    );
+  await until(statuses, ['completed', 'completed', 'completed', 'completed', 'completed']);
+  await until(() => page.locator('[data-run-status]').first().getAttribute('data-run-status'), 'completed');
+  expect(await page.locator('.wf-edge--taken').count()).toBe(4);
+  await page.getByTestId('node-update').locator('.wf-node__header').click();
+  const visit = page.getByTestId('visit-update-1');
+  await visit.waitFor();
+  expect(JSON.parse((await visit.getByLabel('Output').textContent())!)).toMatchObject({
+    subject: 'Printer on fire',
+    priority: 'high',
+  });
+  expect(JSON.parse((await visit.getByLabel('Input').textContent())!)).toMatchObject({
+    entityType: 'ticket',
+    changes: { priority: 'high' },
+  });
+  await page.screenshot({ path: path.join(screenshots, 'run-viewer.png') });
+
+  // Export, import as a new workflow, export again: the same definition comes back.
+  await page.goto(workflowUrl);
+  await page.getByRole('button', { name: 'Export JSON' }).waitFor();
+  const exported = await download(() => page.getByRole('button', { name: 'Export JSON' }).click());
+  const definition = JSON.parse(exported.text) as { name: string; nodes: { id: string; type: string }[] };
+  expect(definition.name).toBe('Ticket escalation');
+  expect(definition.nodes.map((node) => `${node.id}:${node.type}`)).toEqual([
+    'manual:trigger.manual',
+    'create:entity.create',
+    'if:logic.if',
+    'approval:human.approval',
+    'update:entity.update',
+  ]);
+  await nav.getByRole('link', { name: 'Workflows' }).click();
+  await page.getByLabel('Import workflow file').setInputFiles(exported.file);
+  await page.getByRole('heading', { level: 1, name: 'Ticket escalation' }).waitFor();
+  expect(page.url()).not.toBe(workflowUrl);
+  await until(() => page.getByTestId('draft-state').textContent(), 'Saved (revision 1) · Not published');
+  const reexported = await download(() => page.getByRole('button', { name: 'Export JSON' }).click());
+  expect(JSON.parse(reexported.text)).toEqual(definition);
+  expect(reexported.text).toBe(exported.text);
+
+  // Copy two nodes into another workflow; leaving it unsaved asks first.
+  await select('approval');
+  await select('update', ['Control']);
+  await page.keyboard.press('Control+c');
+  await nav.getByRole('link', { name: 'Workflows' }).click();
+  await page.getByLabel('New workflow name').fill('Scratch');
+  await page.getByRole('button', { name: 'Create workflow' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Scratch' }).waitFor();
+  await page.locator('.react-flow__pane').click();
+  await page.keyboard.press('Control+v');
+  await until(nodeIds, ['approval', 'update']);
+  expect(await edges().count()).toBe(1);
+  expect(await page.getByTestId('draft-state').textContent()).toBe('Unsaved changes · Not published');
+  const questions: string[] = [];
+  page.once('dialog', (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await page.waitForTimeout(200);
+  expect(questions).toEqual(['This workflow has unsaved changes. Leave without saving them?']);
+  expect(await page.getByRole('heading', { level: 1, name: 'Scratch' }).count()).toBe(1);
+  page.once('dialog', (dialog) => void dialog.accept());
+  await nav.getByRole('link', { name: 'Accounts' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Accounts' }).waitFor();
+  finished = true;
+}
