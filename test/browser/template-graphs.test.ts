@@ -1,0 +1,113 @@
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { connectTestServices, type TestServices } from '../setup/test-env';
+import { adminEmail, adminPassword, openBrowserPage, startBrowserApp } from './browser-app';
+
+/*
+ * The shipped process templates in the editor: each is installed from the template gallery with its
+ * default params, opens on the canvas with every node and edge drawn and no problem, and its graph
+ * is the README's screenshot (docs/screenshots/template-<name>.png).
+ */
+
+const screenshots = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
+const templatesDir = path.resolve(__dirname, '..', '..', 'workflows', 'templates');
+
+let services: TestServices;
+let app: Awaited<ReturnType<typeof startBrowserApp>>;
+let browser: Browser;
+let page: Page;
+let browserLog: string[] = [];
+let finished = false;
+
+beforeAll(async () => {
+  services = await connectTestServices('browser-template-graphs');
+  app = await startBrowserApp(services);
+  ({ browser, page, log: browserLog } = await openBrowserPage({ width: 2400, height: 1400 }));
+});
+
+afterAll(async () => {
+  await page?.screenshot({ path: path.join(os.tmpdir(), 'ledgerline-template-graphs-last.png') });
+  if (!finished && browserLog.length > 0) process.stderr.write(`browser log:\n${browserLog.join('\n')}\n`);
+  await browser?.close();
+  await app?.close();
+  await services?.close();
+});
+
+async function definitionOf(name: string): Promise<{ nodes: unknown[]; edges: unknown[] }> {
+  const file = JSON.parse(await fs.readFile(path.join(templatesDir, `${name}.json`), 'utf8')) as {
+    definition: { nodes: unknown[]; edges: unknown[] };
+  };
+  return file.definition;
+}
+
+test('each process template installs from the gallery and opens as a valid graph', async () => {
+  await page.goto(app.url);
+  await page.getByLabel('Email').fill(adminEmail);
+  await page.getByLabel('Password').fill(adminPassword);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  const nav = page.getByRole('navigation', { name: 'Main' });
+
+  for (const [name, title] of [
+    ['quote-to-cash', 'Quote to cash'],
+    ['procurement', 'Procurement'],
+    ['support', 'Customer support'],
+  ] as const) {
+    await nav.getByRole('link', { name: 'Workflows' }).click();
+    await page.getByRole('button', { name: `Install ${title}` }).click();
+    const dialog = page.getByRole('dialog', { name: `Install ${title}` });
+    await dialog.getByRole('button', { name: 'Install' }).click();
+    await page.getByRole('heading', { level: 1, name: title }).waitFor();
+    const { nodes, edges } = await definitionOf(name);
+    await page
+      .locator('.react-flow__node')
+      .nth(nodes.length - 1)
+      .waitFor();
+    expect(await page.locator('.react-flow__node').count()).toBe(nodes.length);
+    expect(await page.locator('.react-flow__edge').count()).toBe(edges.length);
+    const summary = page.getByRole('region', { name: 'Problems' }).getByTestId('problems-summary');
+    await until(() => summary.getAttribute('data-status'), 'checked');
+    expect(await page.locator('.wf-problem').count()).toBe(0);
+    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    // Let the fit animation settle before the screenshot: the viewport's transform stops changing.
+    const viewport = page.locator('.react-flow__viewport');
+    let last: string | null = null;
+    await until(async () => {
+      const now = await viewport.getAttribute('style');
+      const settled = now === last;
+      last = now;
+      return settled;
+    }, true);
+    await page.screenshot({
+      path: path.join(screenshots, `template-${name}.png`),
+      clip: await graphBox(page),
+    });
+  }
+  finished = true;
+});
+
+/** The area the graph's nodes cover on the page, with a margin: the screenshot leaves out the empty canvas. */
+async function graphBox(page: Page): Promise<{ x: number; y: number; width: number; height: number }> {
+  const boxes = [];
+  for (const node of await page.locator('.react-flow__node').all()) {
+    const box = await node.boundingBox();
+    if (box !== null) boxes.push(box);
+  }
+  const margin = 24;
+  const left = Math.max(0, Math.min(...boxes.map((b) => b.x)) - margin);
+  const top = Math.max(0, Math.min(...boxes.map((b) => b.y)) - margin);
+  const right = Math.max(...boxes.map((b) => b.x + b.width)) + margin;
+  const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + margin;
+  return { x: left, y: top, width: right - left, height: bottom - top };
+}
+
+/** Polls `read` until it returns `expected` (the page renders asynchronously; no fixed sleeps). */
+async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    if ((await read()) === expected) return;
+    if (Date.now() > deadline) throw new Error(`still not ${String(expected)} after ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 150));
+  }
+}
