@@ -34,6 +34,8 @@ export interface StockReservation {
   _id: string;
   status: 'pending' | 'reserved' | 'short';
   lines: ReservedLine[];
+  /** Indexes of the lines whose stock was taken, while the reservation is being made. */
+  taken?: number[];
   shortages?: StockShortage[];
   salesOrderId?: string;
   reference?: string;
@@ -165,12 +167,12 @@ export async function reserveStockLines(
       reservation.lines.slice(index),
     );
     if (shortages.length > 0) {
-      const short = { ...reservation, status: 'short' as const, shortages };
       // Recorded before the give-back, so a retry gives back too instead of reserving again.
-      await reservations.replaceOne({ _id: id, status: 'pending' }, short);
-      await giveBack(repo, short, ctx);
+      await reservations.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'short', shortages } });
+      await giveBack(repo, await getReservation(repo.db, id), ctx);
       return { status: 'short', reservationId: id, shortages };
     }
+    await reservations.updateOne({ _id: id }, { $addToSet: { taken: index } });
   }
   await reservations.updateOne({ _id: id, status: 'pending' }, { $set: { status: 'reserved' } });
   return reservedOutcome({ ...reservation, status: 'reserved' });
@@ -274,7 +276,8 @@ async function reserveLine(
 
 /**
  * Gives back whatever a failed all-or-nothing reservation had already taken: a line is released
- * when its reserve movement was applied, which the stock item's applied keys tell.
+ * when the reservation noted it taken, or when the stock item's applied keys show its reserve
+ * movement (a crash between the movement and the note).
  */
 async function giveBack(
   repo: Pick<EntityRepository, 'db' | 'get'>,
@@ -284,7 +287,8 @@ async function giveBack(
   const items = entityCollection(repo.db, 'stockItem');
   for (const [index, line] of reservation.lines.entries()) {
     const item = await items.findOne({ _id: line.stockItemId }, { projection: { _applied: 1 } });
-    if (!item?._applied?.includes(`${reservation._id}/reserve/${index}`)) continue;
+    const applied = item?._applied?.includes(`${reservation._id}/reserve/${index}`) === true;
+    if (!applied && !reservation.taken?.includes(index)) continue;
     await moveStock(
       repo,
       line.stockItemId,
