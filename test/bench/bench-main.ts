@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startThrowawayServices } from '../setup/throwaway-services';
+import { measureEditorFrames } from './editor-frames';
 import { measureEngineOverhead } from './engine-overhead';
 import { measureEntityCreateLatency } from './entity-api-latency';
 import { measurePureNodes } from './pure-node-cpu';
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
   };
   record(await measurePureNodes());
   record(measureValidationThroughput());
+  record(await measureEditorFrames());
   const { services, dispose } = await startThrowawayServices((line) => console.error(`[bench] ${line}`));
   const mongo = new MongoClient(services.mongoUrl);
   try {
