@@ -392,6 +392,27 @@ async function designAndRun(): Promise<void> {
   expect(JSON.parse(reexported.text)).toEqual(definition);
   expect(reexported.text).toBe(exported.text);
 
+  // Two editors of one draft: the later save is refused (412) and offers to reload or overwrite.
+  const other = await page.context().newPage();
+  await other.goto(page.url());
+  await other
+    .getByRole('region', { name: 'Inspector' })
+    .getByLabel('Name', { exact: true })
+    .fill('Escalation copy');
+  await other.keyboard.press('Control+s');
+  await other.getByTestId('draft-state').getByText('Saved (revision 2) · Not published').waitFor();
+  await other.close();
+  await select('manual');
+  await inspector().getByLabel('Label').fill('Start by hand');
+  await page.keyboard.press('Control+s');
+  const conflict = page.getByRole('alert').filter({ hasText: 'Someone else saved' });
+  expect(await conflict.locator('span').textContent()).toBe(
+    'Someone else saved this workflow since you opened it. Reload to get their version (your changes are lost), or overwrite it with yours.',
+  );
+  await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
+  await until(() => page.getByTestId('draft-state').textContent(), 'Saved (revision 3) · Not published');
+  expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ticket escalation');
+
   // Copy two nodes into another workflow; leaving it unsaved asks first.
   await select('approval');
   await select('update', ['Control']);
