@@ -325,6 +325,15 @@ async function designAndRun(): Promise<void> {
   );
   const workflowUrl = page.url();
 
+  // The published version opens read-only from the Versions tab.
+  await page.getByRole('tab', { name: 'Versions' }).click();
+  await page.getByRole('region', { name: 'Versions' }).getByRole('link', { name: 'Version 1' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Ticket escalation · version 1' }).waitFor();
+  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+  expect(await page.locator('.react-flow__node.draggable').count()).toBe(0);
+  await page.getByRole('link', { name: 'Back to the draft' }).click();
+  await page.getByRole('button', { name: 'Run…' }).waitFor();
+
   // A manual run with the form generated from the input schema.
   await page.getByRole('button', { name: 'Run…' }).click();
   const runDialog = page.getByRole('dialog', { name: 'Start a run of version 1' });

@@ -47,7 +47,11 @@ export function useWorkflowDraft(id: string, model: EditorModel, restore?: Workf
         setDoc(loaded);
         load(loaded.draft);
         // A past version restored into the draft arrives as an unsaved edit, so Undo takes it back.
-        if (restore) edit(restore);
+        if (restore) {
+          edit(restore);
+          // Once: a reload of the page shows the draft, not the restore again.
+          window.history.replaceState(null, '', window.location.href);
+        }
       })
       .catch((error: unknown) => live && setLoadError(describeError(error)));
     return () => {

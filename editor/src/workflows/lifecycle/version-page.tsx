@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { errorMessage } from '../../api/api-client';
 import { Link, navigate } from '../../routing/use-route';
-import { emptySelection, WorkflowCanvas, type Selection } from '../canvas/workflow-canvas';
+import { ReadOnlyGraph } from '../canvas/read-only-graph';
+import { emptySelection, type Selection } from '../canvas/workflow-canvas';
 import type { RestoreState } from '../editor/workflow-editor-page';
 import { Inspector } from '../inspector/inspector';
 import { exportFileName, exportText } from '../model/definition-file';
@@ -67,27 +68,21 @@ export function VersionPage({ id, version }: { id: string; version: number }) {
             </button>
           </div>
         </header>
-        <div className="wf-body wf-body--no-palette">
-          <div className="wf-canvas">
-            <WorkflowCanvas
-              definition={doc.definition}
-              selection={selection}
-              decorations={noDecorations}
-              readOnly
-              onSelectionChange={setSelection}
-            />
-          </div>
-          <aside className="wf-side">
-            <Inspector
-              definition={doc.definition}
-              selection={selection}
-              nodeTypes={nodeTypes.byType}
-              errors={noErrors}
-              readOnly
-              onEdit={ignore}
-            />
-          </aside>
-        </div>
+        <ReadOnlyGraph
+          definition={doc.definition}
+          selection={selection}
+          decorations={noDecorations}
+          onSelectionChange={setSelection}
+        >
+          <Inspector
+            definition={doc.definition}
+            selection={selection}
+            nodeTypes={nodeTypes.byType}
+            errors={noErrors}
+            readOnly
+            onEdit={ignore}
+          />
+        </ReadOnlyGraph>
       </section>
     </ReactFlowProvider>
   );

@@ -2,7 +2,8 @@ import { useEffect, useMemo, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { errorMessage } from '../../api/api-client';
 import { Link } from '../../routing/use-route';
-import { emptySelection, WorkflowCanvas, type Selection } from '../canvas/workflow-canvas';
+import { ReadOnlyGraph } from '../canvas/read-only-graph';
+import { emptySelection, type Selection } from '../canvas/workflow-canvas';
 import type { Decorations } from '../canvas/flow-mapping';
 import { describeError } from '../editor/use-workflow-draft';
 import type { TraceStatus, WorkflowDefinition } from '../model/core';
@@ -99,44 +100,38 @@ export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
           </div>
         </header>
         {run.traceError && run.trace.length === 0 && <p className="notice wf-notice">{run.traceError}</p>}
-        <div className="wf-body wf-body--no-palette">
-          <div className="wf-canvas">
-            <WorkflowCanvas
-              definition={definition}
-              selection={selection}
-              decorations={decorations}
-              readOnly
-              onSelectionChange={setSelection}
-            />
-          </div>
-          <aside className="wf-side">
-            {selectedNode !== undefined ? (
-              <RunNodeDetails nodeId={selectedNode} state={states.get(selectedNode)} />
-            ) : (
-              <section className="wf-inspector" aria-label="Run">
-                <h2>Run</h2>
-                <p className="meta">Select a node to see its input, output and timing in this run.</p>
-                {run.input !== undefined && (
-                  <details open>
-                    <summary>Input</summary>
-                    <pre className="wf-json-view">{JSON.stringify(run.input, null, 2)}</pre>
-                  </details>
-                )}
-                {run.result !== null && run.result !== undefined && (
-                  <details open>
-                    <summary>Result</summary>
-                    <pre className="wf-json-view">{JSON.stringify(run.result, null, 2)}</pre>
-                  </details>
-                )}
-                {run.error && (
-                  <p className="error">
-                    {run.error.type}: {run.error.message}
-                  </p>
-                )}
-              </section>
-            )}
-          </aside>
-        </div>
+        <ReadOnlyGraph
+          definition={definition}
+          selection={selection}
+          decorations={decorations}
+          onSelectionChange={setSelection}
+        >
+          {selectedNode !== undefined ? (
+            <RunNodeDetails nodeId={selectedNode} state={states.get(selectedNode)} />
+          ) : (
+            <section className="wf-inspector" aria-label="Run">
+              <h2>Run</h2>
+              <p className="meta">Select a node to see its input, output and timing in this run.</p>
+              {run.input !== undefined && (
+                <details open>
+                  <summary>Input</summary>
+                  <pre className="wf-json-view">{JSON.stringify(run.input, null, 2)}</pre>
+                </details>
+              )}
+              {run.result !== null && run.result !== undefined && (
+                <details open>
+                  <summary>Result</summary>
+                  <pre className="wf-json-view">{JSON.stringify(run.result, null, 2)}</pre>
+                </details>
+              )}
+              {run.error && (
+                <p className="error">
+                  {run.error.type}: {run.error.message}
+                </p>
+              )}
+            </section>
+          )}
+        </ReadOnlyGraph>
       </section>
     </ReactFlowProvider>
   );
