@@ -9,6 +9,7 @@ import { createWorkflowStore } from '../domain/workflows';
 import { createTaskStore } from '../domain/tasks';
 import { createScheduleSync } from '../domain/schedules';
 import { createWebhookStore, loadOrCreateSecretsKey } from '../domain/webhooks';
+import { createTriggerDispatcher } from '../domain/triggers';
 import { ensureSearchAttributes } from '../platform/temporal-search-attributes';
 import { createServerApp } from './server-app';
 import { prepareStore } from './prepare-store';
@@ -96,6 +97,19 @@ function main(): void {
   const reconcileTimer = setInterval(() => void reconcile(), scheduleReconcileIntervalMs);
   reconcileTimer.unref();
 
+  // Entity-event triggers: this process's writes are dispatched as they commit, others' by the sweep.
+  const dispatcher = config.triggerDispatcher
+    ? createTriggerDispatcher({
+        db,
+        temporal,
+        taskQueue: config.temporalTaskQueue,
+        log: log.child({ component: 'trigger-dispatcher' }),
+        maxChainDepth: config.triggerMaxChainDepth,
+        sweepIntervalMs: config.triggerSweepIntervalMs,
+      })
+    : undefined;
+  void dispatcher?.start();
+
   const server = app.listen(config.port, config.host, () => {
     log.info({ url: `http://${config.host}:${config.port}` }, 'API server listening');
   });
@@ -109,7 +123,9 @@ function main(): void {
     clearInterval(reconcileTimer);
     schedules.close();
     server.close(() => {
-      void Promise.all([mongo.close(), connection.close()]).finally(() => process.exit(0));
+      void Promise.resolve(dispatcher?.stop())
+        .then(() => Promise.all([mongo.close(), connection.close()]))
+        .finally(() => process.exit(0));
     });
     setTimeout(() => process.exit(0), 5000).unref();
   };

@@ -5,6 +5,7 @@ import type { Client } from '@temporalio/client';
 import type { Logger } from '../platform/logger';
 import { createUserStore, type UserStore } from '../domain/users';
 import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '../domain/schedules';
+import { announceTriggerChange } from '../domain/triggers';
 import { createWebhookStore, webhookTriggerErrors } from '../domain/webhooks';
 import { createWorkflowStore } from '../domain/workflows';
 import { createApp } from './app';
@@ -84,7 +85,9 @@ export function createServerApp(deps: ServerAppDeps): Express {
       workflowRoutes({
         ...engine,
         ...(deps.templatesDir === undefined ? {} : { templatesDir: deps.templatesDir }),
+        // Entity-trigger dispatchers (here and in other processes) reload the published triggers.
         onPublicationChange: [
+          () => announceTriggerChange(deps.db),
           schedulePublicationListener(schedules),
           webhookPublicationListener(webhooks, workflows),
         ],
