@@ -21,7 +21,7 @@ export async function crashPoint(h: ProcessHarness): Promise<CrashPoint> {
       return replacement !== undefined;
     },
     async killWhen(ready) {
-      await eventually(async () => ((await ready()) ? true : undefined), 120_000);
+      await eventually(async () => ((await ready()) ? true : undefined));
       await killWorker(child);
       replacement = await h.startWorker();
     },

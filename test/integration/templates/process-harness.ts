@@ -183,14 +183,14 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
         const items = (response.body?.items ?? []) as { runId: string; startedAt: string }[];
         if (items.length < count) return undefined;
         return [...items].sort((a, b) => a.startedAt.localeCompare(b.startedAt))[count - 1]?.runId;
-      }, 120_000);
+      });
     },
     async task(runId, nodeId, visit = 1) {
       return eventually(async () => {
         const response = await as('admin')('GET', `/tasks?status=open&runId=${encodeURIComponent(runId)}`);
         const items = (response.body?.items ?? []) as InboxTask[];
         return items.find((task) => task.nodeId === nodeId && task.visit === visit);
-      }, 120_000);
+      });
     },
     async complete(role, task, outcome, data = {}) {
       const response = await as(role)('POST', `/tasks/${encodeURIComponent(task._id)}/complete`, {
@@ -204,7 +204,7 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
         const response = await as('admin')('GET', `/runs/${encodeURIComponent(runId)}`);
         const run = response.body as RunBody;
         return response.status === 200 && run.status !== 'running' ? run : undefined;
-      }, 180_000);
+      });
     },
     async startWorker() {
       const connection = await NativeConnection.connect({ address: services.temporalAddress });
@@ -277,8 +277,11 @@ export async function killWorker(child: ChildProcess): Promise<void> {
   await exited;
 }
 
-/** Polls until `check` returns a value other than undefined (real services: no fixed sleeps). */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+/**
+ * Polls until `check` returns a value other than undefined (real services: no fixed sleeps). The
+ * default allows for an activity a killed worker held to time out (1 minute) and run again.
+ */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const value = await check();
