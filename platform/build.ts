@@ -41,7 +41,13 @@ export async function buildEditor(progress: (line: string) => void): Promise<voi
   await new Promise<void>((resolve, reject) => {
     const vite = path.join(root, 'node_modules', '.bin', 'vite');
     const args = ['build', '--config', 'editor/vite.config.mts', '--logLevel', 'warn', '--outDir', outDir];
-    const child = spawn(vite, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
+    // Always React's production build: jest sets NODE_ENV=test, and the dist it builds is the one
+    // `npm start` serves afterwards when its sources have not changed.
+    const child = spawn(vite, args, {
+      cwd: root,
+      stdio: ['ignore', 'inherit', 'inherit'],
+      env: { ...process.env, NODE_ENV: 'production' },
+    });
     child.on('error', reject);
     child.on('close', (code) =>
       code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`)),
