@@ -88,13 +88,29 @@ describe('template params', () => {
     ]);
   });
 
-  it('never splices a value into expression text', () => {
+  it('puts params into expressions only as JSON literals, so they stay values', () => {
+    const params = { stage: 'proposal", $x := "y', limit: 1000, tiers: ['gold', 'platinum'] };
     expect(
-      instantiateTemplate({ condition: '=$x > 1', value: { $param: 'p' } }, { p: '=$eval("1")' }),
+      instantiateTemplate(
+        {
+          condition: {
+            $expression: '=$.stage = {{stage}} and $.total > {{ limit }} and $.tier in {{tiers}}',
+          },
+          unset: { $expression: '=$.x = {{missing}}' },
+          value: { $param: 'stage' },
+          plain: '=$x > {{limit}}',
+        },
+        params,
+      ),
     ).toEqual({
-      condition: '=$x > 1',
-      value: '=$eval("1")',
+      condition: '=$.stage = "proposal\\", $x := \\"y" and $.total > 1000 and $.tier in ["gold","platinum"]',
+      unset: '=$.x = null',
+      value: 'proposal", $x := "y',
+      plain: '=$x > {{limit}}',
     });
+    expect(templateParamNames({ a: { $expression: '{{limit}} {{tiers}}' }, b: { $param: 'limit' } })).toEqual(
+      ['limit', 'tiers'],
+    );
   });
 });
 

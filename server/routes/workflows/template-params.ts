@@ -4,6 +4,9 @@ import type { Template } from './template-catalog';
 
 /** A placeholder in a template definition: `{"$param": "reminderInterval"}`. */
 const PARAM_KEY = '$param';
+/** An expression with params in it: `{"$expression": "=$.total > {{threshold}}"}`. */
+const EXPRESSION_KEY = '$expression';
+const slot = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -13,6 +16,12 @@ function placeholderName(value: unknown): string | undefined {
   if (!isObject(value) || Object.keys(value).length !== 1) return undefined;
   const name = value[PARAM_KEY];
   return typeof name === 'string' ? name : undefined;
+}
+
+function expressionTemplate(value: unknown): string | undefined {
+  if (!isObject(value) || Object.keys(value).length !== 1) return undefined;
+  const text = value[EXPRESSION_KEY];
+  return typeof text === 'string' ? text : undefined;
 }
 
 /**
@@ -54,7 +63,10 @@ export function templateParamNames(definition: unknown): string[] {
   const names = new Set<string>();
   const walk = (value: unknown): void => {
     const name = placeholderName(value);
+    const expression = expressionTemplate(value);
     if (name !== undefined) names.add(name);
+    else if (expression !== undefined)
+      for (const match of expression.matchAll(slot)) names.add(match[1] as string);
     else if (Array.isArray(value)) value.forEach(walk);
     else if (isObject(value)) Object.values(value).forEach(walk);
   };
@@ -63,18 +75,28 @@ export function templateParamNames(definition: unknown): string[] {
 }
 
 /**
- * The definition with each `{"$param": name}` replaced by the value of that param, whole and typed
- * (an integer stays an integer, a duration a string). Values are substituted, never spliced into
- * expression text, so no param can change what an expression means; expressions read the values a
- * template puts in a `data.set` node instead (`=$nodes.settings.threshold`). A placeholder naming a
- * param that has no value is left out of its object, like an expression that selects nothing.
+ * The definition with its placeholders filled in from the params:
+ * - `{"$param": name}` becomes the param's value, whole and typed (an integer stays an integer, a
+ *   duration a string); without a value it is left out of its object, like an expression that
+ *   selects nothing;
+ * - `{"$expression": "=… {{name}} …"}` becomes the expression with each `{{name}}` replaced by the
+ *   param's value as a JSON literal (`"proposal"` with its quotes, `1000`, `["a","b"]`; `null` when
+ *   unset). JSON literals are JSONata literals, so a param is always a value in the expression and
+ *   can never change what the expression does.
  *
  * @example
  * instantiateTemplate({ dueIn: { $param: 'approvalDueIn' } }, { approvalDueIn: 'P2D' }); // { dueIn: 'P2D' }
+ * instantiateTemplate({ $expression: '=$.stage = {{stage}}' }, { stage: 'proposal' }); // '=$.stage = "proposal"'
  */
 export function instantiateTemplate(definition: unknown, params: Readonly<Record<string, unknown>>): unknown {
   const name = placeholderName(definition);
   if (name !== undefined) return Object.hasOwn(params, name) ? params[name] : undefined;
+  const expression = expressionTemplate(definition);
+  if (expression !== undefined) {
+    return expression.replace(slot, (_match, param: string) =>
+      JSON.stringify(Object.hasOwn(params, param) ? params[param] : null),
+    );
+  }
   if (Array.isArray(definition)) return definition.map((item) => instantiateTemplate(item, params));
   if (isObject(definition)) {
     const copy: Record<string, unknown> = {};
