@@ -1,5 +1,5 @@
 import type { EntityRecord, EntityRepository } from '../../../domain/entities';
-import { entityCollection } from '../../../domain/entities';
+import { openBalance } from '../../../domain/erp/open-balance';
 import type { EntityType } from '../../../schemas';
 
 /** A customer's whole story: what `GET /api/entities/account/:id/related` returns. */
@@ -41,17 +41,7 @@ export async function loadAccountRelated(repo: EntityRepository, id: string): Pr
     ),
   );
   const currency = String(account.currency);
-  // Summed here rather than with $group: FerretDB v1 returned a wrong $sum for the second accumulator.
-  const open = await entityCollection(repo.db, 'invoice')
-    .find(
-      { accountId: id, archived: false, currency, status: { $in: ['issued', 'partiallyPaid'] } },
-      { projection: { total: 1, amountPaid: 1 } },
-    )
-    .toArray();
-  const amount = open.reduce(
-    (sum, invoice) => sum + Number(invoice.total ?? 0) - Number(invoice.amountPaid ?? 0),
-    0,
-  );
+  const amount = await openBalance(repo.db, id, currency);
   const related = Object.fromEntries(sections.map(([key], i) => [key, lists[i]?.items ?? []]));
   return {
     account,
