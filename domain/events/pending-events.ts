@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { entityTypes, type EntityType } from '../../schemas';
-import { entityCollection } from '../entities/entity-document';
+import { entityCollection, type StoredEntity } from '../entities/entity-document';
 import { claimTransition } from '../entities/write-gate';
 import type { EntityChangeEvent } from './change-event';
 
@@ -80,17 +80,21 @@ export async function markEventDispatched(
 /**
  * Marks several events of one record dispatched in one outbox rewrite (see {@link markEventDispatched}).
  * Returns how many of them the outbox holds, now all marked; ids it no longer holds are ignored.
+ * `current` is the document as the caller last read it, which saves the first read; a stale one
+ * only costs a retry.
  */
 export async function markEventsDispatched(
   db: Db,
   type: EntityType,
   entityId: string,
   eventIds: readonly string[],
+  current?: StoredEntity,
 ): Promise<number> {
   const collection = entityCollection(db, type);
   const wanted = new Set(eventIds);
   for (let attempt = 0; attempt < 50; attempt++) {
-    const doc = await collection.findOne({ _id: entityId });
+    const doc =
+      attempt === 0 && current !== undefined ? current : await collection.findOne({ _id: entityId });
     const events = doc?._events ?? [];
     const held = events.filter((e) => wanted.has(e.id));
     if (doc === null || held.length === 0) return 0;

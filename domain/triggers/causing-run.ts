@@ -1,8 +1,6 @@
-import type { Db } from 'mongodb';
 import type { Client } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
 import { runSearchAttributes } from '../workflows/start-run';
-import { findStartedDispatch } from './dispatch-log';
 
 /** The run whose write recorded an event, as the loop guard needs it. */
 export interface CausingRun {
@@ -12,6 +10,9 @@ export interface CausingRun {
   chainDepth: number;
 }
 
+/** The memo key under which the dispatcher stores a triggered run's chain depth at its start. */
+export const chainDepthMemo = 'ledgerlineChainDepth';
+
 /** A child run's id is `<parentRunId>/<nodeId>/<visit>` (see the worker's child runs). */
 const childRunId = /^(.+)\/[A-Za-z0-9_-]{1,64}\/\d+$/;
 
@@ -19,19 +20,16 @@ const maxCached = 10_000;
 
 /**
  * Finds out which workflow a run belongs to and how deep in a chain it is, for events its writes
- * recorded. A run the dispatcher started is in the dispatch log (written before its start, so before
- * any write it makes); a child run takes its parent's depth; any other run (manual, scheduled,
- * webhook) is a chain's first and its workflow comes from its search attributes. Answers are cached:
- * they never change for a run id.
+ * recorded, from the run on Temporal: its workflow is a search attribute, and a run the dispatcher
+ * started carries its depth in its memo from its start on, so before any write it makes. A child
+ * run takes its parent's depth; any other run (manual, scheduled, webhook) is a chain's first.
+ * Answers are cached: they never change for a run id.
  *
  * @example
- * const causingRun = createCausingRunResolver({ db, temporal });
+ * const causingRun = createCausingRunResolver({ temporal });
  * const { workflowId, chainDepth } = await causingRun(event.runId);
  */
-export function createCausingRunResolver(deps: {
-  db: Db;
-  temporal: Client;
-}): (runId: string) => Promise<CausingRun> {
+export function createCausingRunResolver(deps: { temporal: Client }): (runId: string) => Promise<CausingRun> {
   const cache = new Map<string, CausingRun>();
 
   async function resolve(runId: string): Promise<CausingRun> {
@@ -44,21 +42,18 @@ export function createCausingRunResolver(deps: {
   }
 
   async function lookUp(runId: string): Promise<CausingRun> {
-    const dispatch = await findStartedDispatch(deps.db, runId);
-    if (dispatch !== undefined) return { workflowId: dispatch.workflowId, chainDepth: dispatch.chainDepth };
-    const parent = childRunId.exec(runId)?.[1];
-    const chainDepth = parent === undefined ? 1 : (await resolve(parent)).chainDepth;
-    return { workflowId: await workflowOf(runId), chainDepth };
-  }
-
-  async function workflowOf(runId: string): Promise<string | undefined> {
+    let description;
     try {
-      const description = await deps.temporal.workflow.getHandle(runId).describe();
-      return description.typedSearchAttributes.get(runSearchAttributes.workflowId);
+      description = await deps.temporal.workflow.getHandle(runId).describe();
     } catch (error: unknown) {
-      if (error instanceof WorkflowNotFoundError) return undefined;
+      if (error instanceof WorkflowNotFoundError) return { workflowId: undefined, chainDepth: 1 };
       throw error;
     }
+    const workflowId = description.typedSearchAttributes.get(runSearchAttributes.workflowId);
+    const depth = description.memo?.[chainDepthMemo];
+    if (typeof depth === 'number') return { workflowId, chainDepth: depth };
+    const parent = childRunId.exec(runId)?.[1];
+    return { workflowId, chainDepth: parent === undefined ? 1 : (await resolve(parent)).chainDepth };
   }
 
   return resolve;

@@ -5,19 +5,18 @@ import type { ChangeKind } from '../events/change-event';
 export const dispatchLogCollection = 'triggerDispatches';
 
 /**
- * What the dispatcher decided for one event and one trigger node:
- * - `started`: the run `_id` was started (written just before the start, so a run's own writes
- *   always find their chain depth here);
- * - `skipped`: a matching trigger did not start, because of the loop guard (`reason`);
+ * Why a trigger did not start a run for an event, where a designer would otherwise look in vain:
+ * - `skipped`: the condition matched but the loop guard held the run back (`reason`);
  * - `conditionFailed`: the condition raised an error at run time (`message`) and counted as no match.
- * Events that simply do not match are not logged.
+ * Started runs are Temporal's to list (search attribute `LedgerlineTrigger = "entity"`), and events
+ * that simply do not match are not logged.
  */
-export type DispatchOutcome = 'started' | 'skipped' | 'conditionFailed';
+export type DispatchOutcome = 'skipped' | 'conditionFailed';
 
 /** Why a matching trigger did not start a run. */
 export type SkipReason = 'ownWrite' | 'chainDepth';
 
-/** One decision; `_id` is the run id the event would start (see `triggerRunId`), so it is logged once. */
+/** One decision; `_id` is the run id the event would have started (see `triggerRunId`), so it is logged once. */
 export interface DispatchLogEntry {
   _id: string;
   outcome: DispatchOutcome;
@@ -30,7 +29,7 @@ export interface DispatchLogEntry {
   entityId: string;
   eventId: string;
   event: ChangeKind;
-  /** The depth the run has (or would have had) in its chain of triggered runs. */
+  /** The depth the run would have had in its chain of triggered runs. */
   chainDepth: number;
   causedByRunId?: string;
   /** ISO time of the decision. */
@@ -51,12 +50,4 @@ export async function recordDispatch(db: Db, entry: DispatchLogEntry): Promise<v
   } catch (error: unknown) {
     if ((error as { code?: unknown }).code !== 11000) throw error;
   }
-}
-
-/** The dispatch of a started run, by its run id; undefined for runs the dispatcher did not start. */
-export async function findStartedDispatch(db: Db, runId: string): Promise<DispatchLogEntry | undefined> {
-  const entry = await db
-    .collection<DispatchLogEntry>(dispatchLogCollection)
-    .findOne({ _id: runId, outcome: 'started' });
-  return entry ?? undefined;
 }

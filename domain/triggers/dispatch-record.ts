@@ -9,11 +9,12 @@ import type { EntityChangeEvent } from '../events/change-event';
 import { markEventsDispatched } from '../events/pending-events';
 import { startRun } from '../workflows/start-run';
 import type { WorkflowVersionDocument } from '../workflows/workflow-documents';
-import type { CausingRun } from './causing-run';
+import { chainDepthMemo, type CausingRun } from './causing-run';
 import { recordDispatch, type DispatchLogEntry, type SkipReason } from './dispatch-log';
 import { evaluateCondition, listensTo, type EntityTrigger } from './entity-trigger-match';
 import { findWatches, removeRunWatches, type EntityWatchDocument } from './entity-watches';
 import { buildTriggerEvent, type EntityTriggerEvent } from './trigger-event';
+import type { Limiter } from './limiter';
 import { triggerRunId } from './trigger-run-id';
 
 /** What dispatching needs; built once by the dispatcher. */
@@ -27,6 +28,8 @@ export interface DispatchContext {
   /** A published version with its definition (immutable, so the caller may cache it). */
   version: (workflowId: string, version: number) => Promise<WorkflowVersionDocument>;
   maxChainDepth: number;
+  /** Bounds on the run starts and the outbox marks in flight, which each land on one serial store. */
+  limits: { starts: Limiter; marks: Limiter };
   /** Counts outcomes, for logs and metrics. */
   count: (what: DispatchCounter, n?: number) => void;
 }
@@ -66,7 +69,7 @@ export async function dispatchRecord(
     }
   } finally {
     if (done.length > 0) {
-      await markEventsDispatched(ctx.db, type, entityId, done);
+      await ctx.limits.marks(() => markEventsDispatched(ctx.db, type, entityId, done, doc));
       ctx.count('eventsDispatched', done.length);
     }
   }
@@ -104,7 +107,7 @@ async function dispatchTrigger(
   const runId = triggerRunId(event.eventId, trigger.workflowId, trigger.nodeId);
   const entry: DispatchLogEntry = {
     _id: runId,
-    outcome: 'started',
+    outcome: 'skipped',
     workflowId: trigger.workflowId,
     version: trigger.version,
     nodeId: trigger.nodeId,
@@ -126,19 +129,22 @@ async function dispatchTrigger(
   // The loop guard: a workflow's runs never retrigger it, and chains of runs stop at the limit.
   if (causing?.workflowId === trigger.workflowId) return skip(ctx, entry, 'ownWrite');
   if (event.chainDepth > ctx.maxChainDepth) return skip(ctx, entry, 'chainDepth');
-  // Logged before the start, so the run's first write already finds its chain depth here.
-  await recordDispatch(ctx.db, entry);
   try {
-    await startRun(ctx.temporal, {
-      version: await ctx.version(trigger.workflowId, trigger.version),
-      startNodeId: trigger.nodeId,
-      triggerKind: 'entity',
-      trigger: event,
-      input: {},
-      runId,
-      startOnce: true,
-      taskQueue: ctx.taskQueue,
-    });
+    const version = await ctx.version(trigger.workflowId, trigger.version);
+    await ctx.limits.starts(() =>
+      startRun(ctx.temporal, {
+        version,
+        startNodeId: trigger.nodeId,
+        triggerKind: 'entity',
+        trigger: event,
+        input: {},
+        runId,
+        startOnce: true,
+        // Read back when the run's own writes are dispatched (see createCausingRunResolver).
+        memo: { [chainDepthMemo]: event.chainDepth },
+        taskQueue: ctx.taskQueue,
+      }),
+    );
     ctx.count('runsStarted');
     ctx.log.debug({ runId, workflowId: trigger.workflowId, eventId: event.eventId }, 'trigger started a run');
   } catch (error: unknown) {

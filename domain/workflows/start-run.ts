@@ -30,6 +30,8 @@ export interface StartRunRequest {
    * The start throws `WorkflowExecutionAlreadyStartedError` for a duplicate.
    */
   startOnce?: boolean;
+  /** Temporal memo: facts about the run its starter reads back later (a trigger's chain depth). */
+  memo?: Record<string, unknown>;
 }
 
 /**
@@ -73,6 +75,7 @@ export async function startRun(temporal: Client, request: StartRunRequest): Prom
     args: [input],
     typedSearchAttributes: runSearchAttributePairs(version, request.triggerKind),
     ...(request.startOnce ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
+    ...(request.memo === undefined ? {} : { memo: request.memo }),
   });
   return runId;
 }
