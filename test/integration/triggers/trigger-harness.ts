@@ -1,0 +1,216 @@
+import { createEntityRepository, type EntityRepository } from '../../../domain/entities';
+import { findPendingEvents } from '../../../domain/events';
+import {
+  createTriggerDispatcher,
+  dispatchLogCollection,
+  triggerRunId,
+  type DispatchLogEntry,
+  type TriggerDispatcher,
+} from '../../../domain/triggers';
+import { createUserStore, ensureAdmin } from '../../../domain/users';
+import { createLogger } from '../../../platform/logger';
+import { createServerApp } from '../../../server/server-app';
+import type { WorkflowDefinition } from '../../../workflows';
+import { listen } from '../../setup/listen';
+import { connectTestServices, type TestServices } from '../../setup/test-env';
+
+export interface ApiResponse {
+  status: number;
+  // Tests read response bodies loosely; the assertions say what they must hold.
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  body: any;
+}
+
+export interface TriggerHarness {
+  services: TestServices;
+  repo: EntityRepository;
+  dispatcher: TriggerDispatcher;
+  /** Calls the full API server (real authentication) as the admin. */
+  api(method: string, path: string, body?: unknown): Promise<ApiResponse>;
+  /** Creates and publishes a workflow through the API; returns its id. */
+  publish(definition: WorkflowDefinition): Promise<string>;
+  close(): Promise<void>;
+}
+
+export const admin = { email: 'triggers@example.com', password: 'trigger-password-123' };
+
+/**
+ * The API server app exactly as server/main.ts builds it, with an entity-trigger dispatcher in the
+ * same process, against the real store and Temporal dev server of the test setup. Runs start on the
+ * test's task queue; `services.withWorker` executes them.
+ */
+export async function startTriggerHarness(
+  name: string,
+  options: { maxChainDepth?: number; sweepIntervalMs?: number } = {},
+): Promise<TriggerHarness> {
+  const services = await connectTestServices(name);
+  const log = createLogger({ level: 'silent', service: 'test' });
+  const users = createUserStore(services.db);
+  await users.ensureIndexes();
+  await ensureAdmin(users, admin);
+  const app = createServerApp({
+    db: services.db,
+    temporal: services.temporal,
+    users,
+    namespace: services.namespace,
+    taskQueue: services.taskQueue,
+    log,
+    health: { store: () => Promise.resolve(), temporal: () => Promise.resolve() },
+  });
+  const server = await listen(app);
+  const dispatcher = createTriggerDispatcher({
+    db: services.db,
+    temporal: services.temporal,
+    taskQueue: services.taskQueue,
+    log,
+    maxChainDepth: options.maxChainDepth ?? 8,
+    sweepIntervalMs: options.sweepIntervalMs ?? 500,
+  });
+  await dispatcher.start();
+  const login = await fetch(`${server.url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  const { token } = (await login.json()) as { token: string };
+
+  async function api(method: string, path: string, body?: unknown): Promise<ApiResponse> {
+    const response = await fetch(`${server.url}/api${path}`, {
+      method,
+      headers: {
+        authorization: `Bearer ${token}`,
+        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
+  }
+
+  return {
+    services,
+    repo: createEntityRepository(services.db),
+    dispatcher,
+    api,
+    async publish(definition) {
+      const created = await api('POST', '/workflows', definition);
+      expect(created.status).toBe(201);
+      const published = await api('POST', `/workflows/${created.body._id as string}/publish`);
+      expect(published.status).toBe(200);
+      return created.body._id as string;
+    },
+    async close() {
+      await dispatcher.stop();
+      await server.close();
+      await services.close();
+    },
+  };
+}
+
+/** The run ids Temporal holds for a Ledgerline workflow, by its search attribute. */
+export async function runIdsOf(services: TestServices, workflowId: string): Promise<string[]> {
+  const ids: string[] = [];
+  for await (const execution of services.temporal.workflow.list({
+    query: `LedgerlineWorkflowId = "${workflowId}"`,
+  })) {
+    ids.push(execution.workflowId);
+  }
+  return ids.sort();
+}
+
+/** How many runs Temporal holds for a Ledgerline workflow. */
+export async function runCountOf(services: TestServices, workflowId: string): Promise<number> {
+  return (await services.temporal.workflow.count(`LedgerlineWorkflowId = "${workflowId}"`)).count;
+}
+
+/**
+ * Polls the run count until it has stayed the same for `stableFor` consecutive polls after every
+ * outbox event was dispatched (Temporal's visibility store lags starts a little).
+ */
+export async function settledRunCount(
+  services: TestServices,
+  workflowId: string,
+  options: { stableFor?: number; timeoutMs?: number; intervalMs?: number } = {},
+): Promise<number> {
+  const { stableFor = 4, timeoutMs = 300_000, intervalMs = 500 } = options;
+  const deadline = Date.now() + timeoutMs;
+  let last = -1;
+  let same = 0;
+  for (;;) {
+    const pending = await findPendingEvents(services.db, { limit: 1 });
+    const count = await runCountOf(services, workflowId);
+    same = pending.length === 0 && count === last ? same + 1 : 0;
+    last = count;
+    if (same >= stableFor) return count;
+    if (Date.now() > deadline) throw new Error(`run count did not settle; last ${count}`);
+    await new Promise((resolve) => setTimeout(resolve, intervalMs));
+  }
+}
+
+/** The run id each recorded event of `type` records should have started for a trigger node. */
+export async function expectedRunIds(
+  services: TestServices,
+  type: string,
+  workflowId: string,
+  nodeId: string,
+  filter: Record<string, unknown> = {},
+): Promise<string[]> {
+  const docs = await services.db
+    .collection<{ _events?: Array<{ id: string; event: string }> }>(type)
+    .find(filter)
+    .toArray();
+  return docs
+    .map((doc) => doc._events?.find((e) => e.event === 'created')?.id)
+    .filter((id): id is string => id !== undefined)
+    .map((eventId) => triggerRunId(eventId, workflowId, nodeId))
+    .sort();
+}
+
+/** The chain depth each run of a workflow was started with, by run id. */
+export async function chainDepthsOf(services: TestServices, workflowId: string): Promise<number[]> {
+  const depths: number[] = [];
+  for (const runId of await runIdsOf(services, workflowId)) {
+    const { memo } = await services.temporal.workflow.getHandle(runId).describe();
+    depths.push(memo?.ledgerlineChainDepth as number);
+  }
+  return depths.sort((a, b) => a - b);
+}
+
+/** The dispatch log entries of a workflow: the triggers that did not start a run, and why. */
+export function dispatchesOf(services: TestServices, workflowId: string): Promise<DispatchLogEntry[]> {
+  return services.db
+    .collection<DispatchLogEntry>(dispatchLogCollection)
+    .find({ workflowId })
+    .sort({ chainDepth: 1, at: 1 })
+    .toArray();
+}
+
+/** Polls until `check` returns a value other than undefined. */
+export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await check();
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+  }
+}
+
+/** Runs `fn` over `items` with at most `concurrency` calls in flight. */
+export async function inParallel<T, R>(
+  items: readonly T[],
+  concurrency: number,
+  fn: (item: T, index: number) => Promise<R>,
+): Promise<R[]> {
+  const results: R[] = new Array<R>(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(concurrency, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await fn(items[index] as T, index);
+      }
+    }),
+  );
+  return results;
+}
