@@ -31,7 +31,10 @@ export interface TriggerDispatcherOptions {
    * heard of them at once; default 1 s. Correctness never depends on it, only duplicate work does.
    */
   sweepGraceMs?: number;
-  /** Records dispatched at the same time; default 32 (run starts and outbox marks are bounded apart). */
+  /**
+   * Records in dispatch at the same time; default 256. Run starts and outbox marks have bounds of
+   * their own, so records waiting for their mark never hold back the next events' starts.
+   */
   concurrency?: number;
   /** Full reload of the published triggers, whatever the catalog revision says; default 60 s. */
   catalogRefreshIntervalMs?: number;
@@ -112,7 +115,7 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
       stats[what] += n;
     },
   };
-  const queue = createWorkQueue(options.concurrency ?? 32, async (key: string) => {
+  const queue = createWorkQueue(options.concurrency ?? 256, async (key: string) => {
     const [type, entityId] = splitKey(key);
     try {
       await dispatchRecord(context, type, entityId);
