@@ -7,6 +7,7 @@ import { measureEntityCreateLatency } from './entity-api-latency';
 import { measurePureNodes } from './pure-node-cpu';
 import { writeReport, type BenchRow } from './report';
 import { measureTaskLatency } from './task-latency';
+import { measureTriggerLatency } from './trigger-latency';
 import { measureValidationThroughput } from './validation-throughput';
 
 /**
@@ -49,6 +50,16 @@ async function main(): Promise<void> {
         warmup: 5,
       }),
     );
+    // At 50 writes/s the embedded store is saturated by creates and outbox marks; 10/s shows the
+    // dispatcher's own latency.
+    for (const rate of [50, 10]) {
+      record(
+        await measureTriggerLatency(mongo.db(`bench_triggers_${rate}`), services.temporalAddress, {
+          rate,
+          writes: rate === 50 ? 300 : 150,
+        }),
+      );
+    }
   } finally {
     await mongo.close();
     await dispose();

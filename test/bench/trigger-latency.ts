@@ -1,0 +1,193 @@
+import { randomUUID } from 'node:crypto';
+import type { Db } from 'mongodb';
+import { Client, Connection } from '@temporalio/client';
+import { NativeConnection } from '@temporalio/worker';
+import { createTriggerDispatcher, triggerRunId } from '../../domain/triggers';
+import { createUserStore, ensureAdmin } from '../../domain/users';
+import { createWorkflowStore, startRun } from '../../domain/workflows';
+import { createLogger } from '../../platform/logger';
+import { createServerApp } from '../../server/server-app';
+import { createWorker } from '../../worker/create-worker';
+import { loadWorkflowBundle } from '../../worker/workflow-bundle';
+import { listen } from '../setup/listen';
+import type { BenchRow } from './report';
+import { percentile, ratio, round } from './stats';
+
+/**
+ * Trigger latency: from an entity create acknowledged by the full API (HTTP 201, real
+ * authentication) to the start time of the run its event triggered (Temporal's execution start
+ * time), with the dispatcher in the API server's process as `npm start` runs it. The baseline, in
+ * the same run at the same rate: a direct `startRun` of the same version, from the call to the same
+ * start time. Writes and starts leave at a fixed rate (open loop); the entity is a supplier, the
+ * cheapest type to create (no references, numbers or unique keys).
+ */
+export async function measureTriggerLatency(
+  db: Db,
+  temporalAddress: string,
+  options: { rate: number; writes: number },
+): Promise<BenchRow[]> {
+  const log = createLogger({ level: 'silent', service: 'bench' });
+  const taskQueue = `bench-triggers-${randomUUID().slice(0, 8)}`;
+  const connection = await Connection.connect({ address: temporalAddress });
+  const temporal = new Client({ connection });
+  const workerConnection = await NativeConnection.connect({ address: temporalAddress });
+  const worker = await createWorker({
+    connection: workerConnection,
+    namespace: 'default',
+    taskQueue,
+    db,
+    bundle: await loadWorkflowBundle(),
+  });
+  const users = createUserStore(db);
+  await users.ensureIndexes();
+  const admin = { email: 'bench-triggers@example.com', password: 'bench-password-123' };
+  await ensureAdmin(users, admin);
+  const app = createServerApp({
+    db,
+    temporal,
+    users,
+    namespace: 'default',
+    taskQueue,
+    log,
+    health: { store: async () => {}, temporal: async () => {} },
+  });
+  const dispatcher = createTriggerDispatcher({
+    db,
+    temporal,
+    taskQueue,
+    log,
+    maxChainDepth: 8,
+    sweepIntervalMs: 2000,
+  });
+  const server = await listen(app);
+  await dispatcher.start();
+  try {
+    return await worker.runUntil(async () => {
+      const token = await login(server.url, admin);
+      const workflows = createWorkflowStore(db);
+      const workflow = await workflows.create(
+        {
+          name: 'Bench: every new supplier',
+          nodes: [
+            { id: 'start', type: 'trigger.entity', params: { entityType: 'supplier', events: ['created'] } },
+            { id: 'done', type: 'flow.end', params: {} },
+          ],
+          edges: [{ id: 'e1', source: 'start', target: 'done' }],
+        },
+        { userId: 'bench' },
+      );
+      // Through the API, so the dispatcher hears of the publication as it would in production.
+      const published = await fetch(`${server.url}/api/workflows/${workflow._id}/publish`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}` },
+      });
+      if (published.status !== 200) throw new Error(`publish answered ${published.status}`);
+      const version = await workflows.getVersion(workflow._id, 1);
+
+      const write = async (i: number) => {
+        const response = await fetch(`${server.url}/api/entities/supplier`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify({
+            name: `Bench ${i}`,
+            status: 'active',
+            currency: 'EUR',
+            paymentTerms: 'net30',
+          }),
+        });
+        const acknowledgedAt = Date.now();
+        const body = (await response.json()) as { _id: string };
+        if (response.status !== 201) throw new Error(`create answered ${response.status}`);
+        const doc = await db
+          .collection<{ _id: string; _events: Array<{ id: string }> }>('supplier')
+          .findOne({ _id: body._id });
+        return { from: acknowledgedAt, runId: triggerRunId(doc!._events[0]!.id, workflow._id, 'start') };
+      };
+      const direct = async () => {
+        const from = Date.now();
+        const runId = await startRun(temporal, {
+          version,
+          startNodeId: 'start',
+          triggerKind: 'bench',
+          trigger: {},
+          input: {},
+          taskQueue,
+        });
+        return { from, runId };
+      };
+
+      await atRate(options.rate, 20, write); // warm-up
+      const triggered = await atRate(options.rate, options.writes, write);
+      const baseline = await atRate(options.rate, options.writes, direct);
+      const [triggerLatency, directLatency] = [
+        await startLatencies(temporal, triggered),
+        await startLatencies(temporal, baseline),
+      ];
+      const { runsStarted, failures } = dispatcher.stats();
+      return (['p50', 'p99'] as const).map((p) => {
+        const value = percentile(triggerLatency, p === 'p50' ? 50 : 99);
+        const base = percentile(directLatency, p === 'p50' ? 50 : 99);
+        return {
+          section: 'triggers',
+          figure: `trigger latency, entity create acknowledged (201) to run started, ${p} at ${options.rate} writes/s`,
+          value: round(value),
+          unit: 'ms',
+          baseline: round(base),
+          ratio: ratio(value, base),
+          note: `${triggerLatency.length} supplier creates through the full API, dispatcher in the API process (${runsStarted} runs started, ${failures} failed dispatches retried); baseline: direct startRun at the same rate, call to run started`,
+        };
+      });
+    });
+  } finally {
+    await dispatcher.stop();
+    await server.close();
+    await connection.close();
+    await workerConnection.close();
+  }
+}
+
+async function login(url: string, admin: { email: string; password: string }): Promise<string> {
+  const response = await fetch(`${url}/api/auth/login`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(admin),
+  });
+  return ((await response.json()) as { token: string }).token;
+}
+
+/** Calls `fn` `count` times, one call every 1000/rate ms whether or not earlier ones returned. */
+async function atRate<T>(rate: number, count: number, fn: (i: number) => Promise<T>): Promise<T[]> {
+  const started = performance.now();
+  const calls: Promise<T>[] = [];
+  for (let i = 0; i < count; i++) {
+    const wait = started + (i * 1000) / rate - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    calls.push(fn(i));
+  }
+  return Promise.all(calls);
+}
+
+/** Milliseconds from each `from` to its run's start time on Temporal, waiting for runs not started yet. */
+async function startLatencies(
+  temporal: Client,
+  samples: ReadonlyArray<{ from: number; runId: string }>,
+): Promise<number[]> {
+  const latencies: number[] = [];
+  for (const { from, runId } of samples) {
+    const deadline = Date.now() + 120_000;
+    for (;;) {
+      const started = await temporal.workflow
+        .getHandle(runId)
+        .describe()
+        .then((description) => description.startTime.getTime())
+        .catch(() => undefined);
+      if (started !== undefined) {
+        latencies.push(started - from);
+        break;
+      }
+      if (Date.now() > deadline) throw new Error(`run ${runId} never started`);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
+  return latencies;
+}
