@@ -10,12 +10,16 @@ import { createTaskStore } from '../domain/tasks';
 import { createScheduleSync } from '../domain/schedules';
 import { createWebhookStore, loadOrCreateSecretsKey } from '../domain/webhooks';
 import { createTriggerDispatcher } from '../domain/triggers';
+import { ensureTransitionClaimIndexes, pruneTransitionClaims } from '../domain/entities';
 import { ensureSearchAttributes } from '../platform/temporal-search-attributes';
 import { createServerApp } from './server-app';
 import { prepareStore } from './prepare-store';
 
 /** How often the server brings Temporal Schedules in line with the published versions anyway. */
 const scheduleReconcileIntervalMs = 5 * 60_000;
+
+/** How often old write claims are deleted: every write and every outbox mark leaves one. */
+const claimPruneIntervalMs = 10 * 60_000;
 
 /**
  * Without SECRETS_KEY, a single-machine install keeps its key in `secrets.key` under DATA_DIR,
@@ -73,6 +77,7 @@ function main(): void {
       () => createTaskStore(db).ensureIndexes(),
       () => schedules.ensureIndexes(),
       () => createWebhookStore(db, secretsKey).ensureIndexes(),
+      () => ensureTransitionClaimIndexes(db),
     ],
     admin: { email: config.adminEmail, password: config.adminPassword },
     seedDemo: config.seedDemo,
@@ -96,6 +101,13 @@ function main(): void {
   void Promise.all([prepared, searchAttributesReady]).then(reconcile);
   const reconcileTimer = setInterval(() => void reconcile(), scheduleReconcileIntervalMs);
   reconcileTimer.unref();
+  // Several servers may prune at once; deleting what another already deleted is harmless.
+  const pruneTimer = setInterval(() => {
+    pruneTransitionClaims(db).catch((error: unknown) =>
+      log.warn({ err: error }, 'could not prune old write claims; retrying later'),
+    );
+  }, claimPruneIntervalMs);
+  pruneTimer.unref();
 
   // Entity-event triggers: this process's writes are dispatched as they commit, others' by the sweep.
   const dispatcher = config.triggerDispatcher
@@ -121,6 +133,7 @@ function main(): void {
   });
   const shutdown = () => {
     clearInterval(reconcileTimer);
+    clearInterval(pruneTimer);
     schedules.close();
     server.close(() => {
       void Promise.resolve(dispatcher?.stop())

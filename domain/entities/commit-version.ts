@@ -2,6 +2,7 @@ import type { Collection, Db, Filter } from 'mongodb';
 import { validateEntity, type EntityType } from '../../schemas';
 import { appendAudit } from '../audit/audit-log';
 import { appendToOutbox, buildChangeEvent, diffFields, type ChangeKind } from '../events/change-event';
+import { notifyEntityCommit } from '../events/commit-listeners';
 import { toRecord, type StoredEntity } from './entity-document';
 import { EntityValidationError } from './entity-errors';
 import { claimTransition, releaseTransition } from './write-gate';
@@ -79,6 +80,9 @@ export async function commitVersion(
     throw error;
   }
   if (result.matchedCount === 0) return null;
+  // Every committed version, whoever wrote it (updates, archives, stock movements), wakes this
+  // process's trigger dispatcher at once instead of at its next sweep.
+  notifyEntityCommit(input.db, { type, entityId: stored._id, eventId: event.id });
   await appendAudit(
     input.db,
     {

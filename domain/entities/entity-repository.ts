@@ -266,7 +266,6 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
         });
         if (written === undefined) return current;
         if (written !== null) {
-          notifyCommitted(type, written);
           await afterWrite(type, stored, written, ctx);
           return toRecord(written);
         }
@@ -301,19 +300,12 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
         at: now().toISOString(),
       });
       if (written !== null && written !== undefined) {
-        notifyCommitted(type, written);
         await afterWrite(type, stored, written, ctx);
         return toRecord(written);
       }
       await backoff(attempt);
     }
     throw new Error(`${type} ${id}: gave up after ${maxAttempts} concurrent writes`);
-  }
-
-  /** Wakes this process's trigger dispatcher (see `onEntityCommit`) for the event a write just recorded. */
-  function notifyCommitted(type: EntityType, written: StoredEntity) {
-    const event = written._events?.[written._events.length - 1];
-    if (event !== undefined) notifyEntityCommit(db, { type, entityId: written._id, eventId: event.id });
   }
 
   /** Keeps derived records in step: a payment write recomputes its invoice (and its former invoice). */

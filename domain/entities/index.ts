@@ -33,5 +33,5 @@ export type {
   StockReservation,
   StockShortage,
 } from './stock-reservations';
-export { pruneTransitionClaims } from './write-gate';
+export { ensureTransitionClaimIndexes, pruneTransitionClaims } from './write-gate';
 export type { WriteContext } from './write-context';

@@ -64,10 +64,15 @@ export async function releaseTransition(db: Db, key: string): Promise<void> {
   await db.collection<TransitionClaim>(transitionClaimsCollection).deleteOne({ _id: key });
 }
 
+/** The index {@link pruneTransitionClaims} deletes by. */
+export async function ensureTransitionClaimIndexes(db: Db): Promise<void> {
+  await db.collection<TransitionClaim>(transitionClaimsCollection).createIndex({ at: 1 });
+}
+
 /**
  * Deletes claims older than `olderThanMs` (default one hour). A claim only matters while some writer may
  * still hold a read of the state it names; long after, the record has moved on and a stale write fails
- * its version match anyway. Run it from a periodic job.
+ * its version match anyway. The API server runs it periodically.
  */
 export async function pruneTransitionClaims(
   db: Db,
