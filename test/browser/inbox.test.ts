@@ -239,6 +239,8 @@ test('a sales manager sees a new approval appear, meets the field error, approve
     await link.waitFor({ timeout: 60_000 });
     const group = page.getByRole('region', { name: /^Sales manager/ });
     expect(await group.getByRole('table').locator('tbody tr').count()).toBe(1);
+    // The workflow's name arrives after the row (its id shows until then).
+    await group.getByRole('link', { name: 'Discount approval', exact: true }).waitFor();
     expect(await group.getByRole('row').nth(1).innerText()).toMatch(
       /^Approve 15% discount for Nordwind Traders\s+Approval\s+Discount approval\s+View run\s+Sales manager\s+just now\s+Due (tomorrow|in 23 hours)$/,
     );
@@ -378,6 +380,7 @@ test('an overdue approval escalated to the sales managers shows as such in their
     const group = page.getByRole('region', { name: /^Sales manager/ });
     const link = group.getByRole('link', { name: 'Overdue: approve 12% discount', exact: true });
     await link.waitFor();
+    await group.getByRole('link', { name: 'Escalating discount approval', exact: true }).waitFor();
     expect(await group.locator('tbody tr').innerText()).toMatch(
       /^Overdue: approve 12% discount\s+Overdue\s+Escalated to Sales manager\s+Approval\s+Escalating discount approval\s+View run\s+Sales manager\s+.+\s+Overdue, due (just now|.+ ago)$/,
     );

@@ -59,7 +59,11 @@ export function fetchWorkflowName(workflowId: string): Promise<string> {
   if (!name) {
     name = api<{ name?: unknown }>(`/api/workflows/${encodeURIComponent(workflowId)}`).then(
       (workflow) => (typeof workflow.name === 'string' && workflow.name !== '' ? workflow.name : workflowId),
-      () => workflowId,
+      () => {
+        // Not remembered: the next task row asks again rather than showing the id for good.
+        workflowNames.delete(workflowId);
+        return workflowId;
+      },
     );
     workflowNames.set(workflowId, name);
   }
