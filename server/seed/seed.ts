@@ -86,6 +86,15 @@ export async function seedDemoCompany(repo: EntityRepository): Promise<SeedResul
       };
     });
 
+  // Fixed picks, not `random()`, so the rest of the demo company stays as it was.
+  const dealLines = (i: number) =>
+    [goods[i % goods.length]!, goods[(i + 5) % goods.length]!].map((product, n) => ({
+      productId: product._id,
+      quantity: 1 + ((i + n) % 3),
+      unitPrice: Number(product.unitPrice),
+      taxRateBp: 1900,
+    }));
+
   const accounts = [];
   for (const [i, name] of companyNames.entries()) {
     const domain = `${name.toLowerCase().replace(/[^a-z]+/g, '')}.example`;
@@ -118,11 +127,16 @@ export async function seedDemoCompany(repo: EntityRepository): Promise<SeedResul
 
   for (let i = 0; i < 15; i++) {
     const account = accounts[i]!;
+    const amount = 100000 + Math.floor(random() * 900000);
+    // The open deals (those without a quote yet) carry products, so moving one to the proposal stage
+    // starts the quote-to-cash template on the demo company; one asks for a discount that needs approval.
+    const products = i >= 10 ? dealLines(i) : [];
     const opportunity = await create('opportunity', String(i), {
       name: `Office refit ${i + 1}`,
       accountId: account._id,
       currency: 'EUR',
-      amount: 100000 + Math.floor(random() * 900000),
+      amount: products.length === 0 ? amount : products.reduce((sum, l) => sum + l.quantity * l.unitPrice, 0),
+      ...(products.length === 0 ? {} : { lines: products, discountBp: i === 12 ? 1500 : 500 }),
     });
     if (i >= 10) continue;
     const quote = await create('quote', String(i), {
