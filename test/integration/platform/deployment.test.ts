@@ -22,7 +22,7 @@ async function variablesReadByCode(): Promise<Set<string>> {
   ).flat();
   for (const file of files) {
     const text = await fs.readFile(file, 'utf8');
-    for (const match of text.matchAll(/\b(?:str|int|optionalInt)\(env, '([A-Z0-9_]+)'/g))
+    for (const match of text.matchAll(/\b(?:str|int|bool|optionalInt)\(env, '([A-Z0-9_]+)'/g))
       names.add(match[1]!);
     for (const match of text.matchAll(/process\.env(?:\.([A-Z0-9_]+)|\[['"]([A-Z0-9_]+)['"]\])/g)) {
       names.add((match[1] ?? match[2])!);
