@@ -1,10 +1,11 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { completeTaskUpdateName, entityChangedSignalName } from '../../workflows/runtime/run-contract';
 import { createEntityRepository } from '../../domain/entities';
-import { createTriggerDispatcher, entityWatchesCollection } from '../../domain/triggers';
-import { createLogger } from '../../platform/logger';
+import { entityWatchesCollection } from '../../domain/triggers';
 import type { TestServices } from '../setup/test-env';
-import { eventually, graph, runInput } from '../integration/engine/engine-harness';
+import { graph, runInput } from '../integration/engine/engine-harness';
+import { eventually } from '../support/eventually';
+import { startDispatcher } from '../support/trigger-dispatcher';
 import { runWorkflowType } from '../../workflows/runtime/run-contract';
 
 /** A representative run whose history the replay test keeps replaying on newer code. */
@@ -23,6 +24,35 @@ async function start(services: TestServices, workflowId: string, input: ReturnTy
 }
 
 const manager = { userId: 'u-manager', email: 'manager@example.com' };
+const recorder = { actor: { userId: 'recorder' } };
+
+/** The account a waiting run watches, created fresh for the scenario. */
+async function watchedAccount(services: TestServices) {
+  const repo = createEntityRepository(services.db);
+  const { record } = await repo.create('account', { name: 'Watched', currency: 'EUR' }, recorder);
+  return { repo, record };
+}
+
+/** A run that waits up to an hour for the account `accountId` to turn gold. */
+function waitForGold(accountId: string) {
+  return graph(
+    'Wait for gold',
+    [
+      { id: 'start', type: 'trigger.manual' },
+      {
+        id: 'wait',
+        type: 'flow.waitFor',
+        params: {
+          entityType: 'account',
+          id: accountId,
+          condition: '=$entity.tier = "gold"',
+          timeout: 'PT1H',
+        },
+      },
+    ],
+    ['start->wait'],
+  );
+}
 
 export const historyScenarios: HistoryScenario[] = [
   {
@@ -99,29 +129,10 @@ export const historyScenarios: HistoryScenario[] = [
   {
     name: 'wait-for-signal',
     async run(services, workflowId) {
-      const repo = createEntityRepository(services.db);
-      const actor = { actor: { userId: 'recorder' } };
-      const { record } = await repo.create('account', { name: 'Watched', currency: 'EUR' }, actor);
-      const definition = graph(
-        'Wait for gold',
-        [
-          { id: 'start', type: 'trigger.manual' },
-          {
-            id: 'wait',
-            type: 'flow.waitFor',
-            params: {
-              entityType: 'account',
-              id: record._id,
-              condition: '=$entity.tier = "gold"',
-              timeout: 'PT1H',
-            },
-          },
-        ],
-        ['start->wait'],
-      );
-      const handle = await start(services, workflowId, runInput(definition));
+      const { repo, record } = await watchedAccount(services);
+      const handle = await start(services, workflowId, runInput(waitForGold(record._id)));
       await new Promise((resolve) => setTimeout(resolve, 1000));
-      const updated = await repo.update('account', record._id, { tier: 'gold' }, {}, actor);
+      const updated = await repo.update('account', record._id, { tier: 'gold' }, {}, recorder);
       await handle.signal(entityChangedSignalName, {
         entityType: 'account',
         id: record._id,
@@ -135,40 +146,13 @@ export const historyScenarios: HistoryScenario[] = [
     // flow.waitFor since the `flow-wait-for-registers-watch` patch: the watch, the dispatcher's signal.
     name: 'wait-for-watch',
     async run(services, workflowId) {
-      const repo = createEntityRepository(services.db);
-      const actor = { actor: { userId: 'recorder' } };
-      const { record } = await repo.create('account', { name: 'Watched', currency: 'EUR' }, actor);
-      const dispatcher = createTriggerDispatcher({
-        db: services.db,
-        temporal: services.temporal,
-        taskQueue: services.taskQueue,
-        log: createLogger({ level: 'silent', service: 'recorder' }),
-        maxChainDepth: 8,
-        sweepIntervalMs: 1000,
-      });
-      await dispatcher.start();
+      const { repo, record } = await watchedAccount(services);
+      const dispatcher = await startDispatcher(services, { sweepIntervalMs: 1000 });
       try {
-        const definition = graph(
-          'Wait for gold',
-          [
-            { id: 'start', type: 'trigger.manual' },
-            {
-              id: 'wait',
-              type: 'flow.waitFor',
-              params: {
-                entityType: 'account',
-                id: record._id,
-                condition: '=$entity.tier = "gold"',
-                timeout: 'PT1H',
-              },
-            },
-          ],
-          ['start->wait'],
-        );
-        const handle = await start(services, workflowId, runInput(definition));
+        const handle = await start(services, workflowId, runInput(waitForGold(record._id)));
         const watches = services.db.collection(entityWatchesCollection);
         await eventually(async () => (await watches.findOne({ runId: workflowId })) ?? undefined);
-        await repo.update('account', record._id, { tier: 'gold' }, {}, actor);
+        await repo.update('account', record._id, { tier: 'gold' }, {}, recorder);
         await handle.result();
         return handle;
       } finally {

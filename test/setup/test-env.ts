@@ -1,9 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import { Client, Connection } from '@temporalio/client';
-import { NativeConnection, Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
-import { createWorker } from '../../worker/create-worker';
-import { loadWorkflowBundle } from '../../worker/workflow-bundle';
+import { Runtime, DefaultLogger, type Worker } from '@temporalio/worker';
+import { withWorkerOn } from '../support/worker';
 
 /** Env keys through which the global setup hands the running services to test files. */
 export const testEnvKeys = {
@@ -60,20 +59,8 @@ export async function connectTestServices(name: string): Promise<TestServices> {
     mongo,
     temporal,
     taskQueue,
-    async withWorker(fn) {
-      const workerConnection = await NativeConnection.connect({ address: temporalAddress });
-      try {
-        const worker = await createWorker({
-          connection: workerConnection,
-          namespace,
-          taskQueue,
-          db,
-          bundle: await loadWorkflowBundle(),
-        });
-        return await worker.runUntil(fn(worker));
-      } finally {
-        await workerConnection.close();
-      }
+    withWorker(fn) {
+      return withWorkerOn({ temporalAddress, namespace, taskQueue, db }, fn);
     },
     async close() {
       await db.dropDatabase().catch(() => undefined);

@@ -1,7 +1,8 @@
 import { WorkflowFailedError } from '@temporalio/client';
 import { createEntityRepository } from '../../../domain/entities';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-import { eventually, graph, queryTrace, runInput, startRun } from '../engine/engine-harness';
+import { eventually } from '../../support/eventually';
+import { graph, queryTrace, runInput, startRun } from '../engine/engine-harness';
 import { createCompany, levels, orderFor, type Company } from './company';
 
 /*

@@ -1,37 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import type { Worker } from '@temporalio/worker';
 import type { WorkflowHandle, WorkflowHandleWithFirstExecutionRunId } from '@temporalio/client';
 
 /** The run workflow's signature, as the client sees it. */
 export type RunWorkflow = (input: InterpretedRunInput) => Promise<unknown>;
 import type { ActivityDeps } from '../../../worker/activities';
-import { createWorker } from '../../../worker/create-worker';
-import { loadWorkflowBundle } from '../../../worker/workflow-bundle';
 import type { InterpretedRunInput, TraceQueryResult } from '../../../worker/workflows/interpreted-workflow';
 import type { WorkflowDefinition, WorkflowNode } from '../../../workflows/interpreter';
 import { runWorkflowType, traceQueryName } from '../../../workflows/runtime/run-contract';
 import type { TestServices } from '../../setup/test-env';
+import { withWorkerOn } from '../../support/worker';
 
 /** Runs a worker on the test's task queue with extra activity options until `fn` settles. */
-export async function withEngineWorker<T>(
+export function withEngineWorker<T>(
   services: TestServices,
   activityOptions: Omit<ActivityDeps, 'db'>,
   fn: (worker: Worker) => Promise<T>,
 ): Promise<T> {
-  const connection = await NativeConnection.connect({ address: services.temporalAddress });
-  try {
-    const worker = await createWorker({
-      connection,
-      namespace: services.namespace,
-      taskQueue: services.taskQueue,
-      db: services.db,
-      bundle: await loadWorkflowBundle(),
-      activityOptions,
-    });
-    return await worker.runUntil(fn(worker));
-  } finally {
-    await connection.close();
-  }
+  return withWorkerOn({ ...services, activityOptions }, fn);
 }
 
 /** The run input the API server would build for a manual run of `definition`. */
@@ -68,17 +54,6 @@ export async function startRun(
 
 export function queryTrace(handle: WorkflowHandle): Promise<TraceQueryResult> {
   return handle.query<TraceQueryResult>(traceQueryName);
-}
-
-/** Polls until `probe` returns a value (real services: no fixed sleeps). */
-export async function eventually<T>(probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 /** A definition from nodes and `source->target[:port]` edges, for short test graphs. */

@@ -2,7 +2,8 @@ import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
 import { completeTaskUpdateName, type CompleteTaskArgs } from '../../../workflows/runtime/run-contract';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-import { eventually, graph, queryTrace, runInput, startRun } from './engine-harness';
+import { eventually } from '../../support/eventually';
+import { graph, queryTrace, runInput, startRun } from './engine-harness';
 
 let services: TestServices;
 beforeAll(async () => {

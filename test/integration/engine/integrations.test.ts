@@ -5,7 +5,8 @@ import { createEntityRepository } from '../../../domain/entities';
 import { parseAllowlist } from '../../../worker/activities/ssrf-guard';
 import { entityChangedSignalName } from '../../../workflows/runtime/run-contract';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-import { eventually, graph, queryTrace, runInput, startRun, withEngineWorker } from './engine-harness';
+import { eventually } from '../../support/eventually';
+import { graph, queryTrace, runInput, startRun, withEngineWorker } from './engine-harness';
 
 let services: TestServices;
 let server: http.Server;

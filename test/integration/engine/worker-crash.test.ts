@@ -1,38 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-import { eventually, graph, runInput, startRun } from './engine-harness';
+import { killChildWorker, spawnChildWorker } from '../../support/child-worker';
+import { eventually } from '../../support/eventually';
+import { graph, runInput, startRun } from './engine-harness';
 
 let services: TestServices;
 beforeAll(async () => {
   services = await connectTestServices('engine-crash');
 });
 afterAll(() => services.close());
-
-const root = path.resolve(__dirname, '../../..');
-
-function spawnWorker(): Promise<ChildProcess> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      path.join(__dirname, 'crash-worker.ts'),
-      services.mongoUrl,
-      services.db.databaseName,
-      services.temporalAddress,
-      services.namespace,
-      services.taskQueue,
-    ],
-    { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  return new Promise((resolve, reject) => {
-    child.stdout?.on('data', (chunk: Buffer) => {
-      if (chunk.toString().includes('ready')) resolve(child);
-    });
-    child.on('exit', (code) => reject(new Error(`worker exited early with ${String(code)}`)));
-  });
-}
 
 describe('interpretedWorkflow: a killed worker', () => {
   it('loses and duplicates no entity write when the worker is SIGKILLed mid-run', async () => {
@@ -61,11 +36,10 @@ describe('interpretedWorkflow: a killed worker', () => {
       ['start->each', 'each->end', 'create->touch'],
     );
     const accounts = services.db.collection<{ name: string; version: number }>('account');
-    const first = await spawnWorker();
+    const first = await spawnChildWorker(services);
     const handle = await startRun(services, runInput(definition, { names: items }));
     await eventually(async () => ((await accounts.countDocuments()) >= 4 ? true : undefined));
-    first.kill('SIGKILL');
-    await new Promise((resolve) => first.once('exit', resolve));
+    await killChildWorker(first);
     // Killed mid-run: some records exist, not all.
     expect(await accounts.countDocuments()).toBeLessThan(items.length);
 
