@@ -5,7 +5,7 @@ import { createLogger } from '../../../platform/logger';
 import { createApp } from '../../../server/app';
 import { hookRoutes } from '../../../server/routes/hooks';
 import { listen } from '../../setup/listen';
-import { eventually } from '../workflows-api/workflows-api-fixture';
+import { eventually } from '../../support/eventually';
 import { createPublished, startTriggerApp, type TriggerApp } from '../schedules/trigger-app';
 
 /*

@@ -1,7 +1,7 @@
 import { ScheduleNotFoundError } from '@temporalio/client';
 import type { ScheduleView } from '../../../domain/schedules';
 import { createWorkflowStore } from '../../../domain/workflows';
-import { eventually } from '../workflows-api/workflows-api-fixture';
+import { eventually } from '../../support/eventually';
 import { createPublished, startTriggerApp, type TriggerApp } from './trigger-app';
 
 /*

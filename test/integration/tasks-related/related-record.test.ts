@@ -1,11 +1,8 @@
 import { createEntityRepository } from '../../../domain/entities';
 import type { TaskDocument } from '../../../domain/tasks';
-import {
-  eventually,
-  startWorkflowApi,
-  type ApiResponse,
-  type WorkflowApi,
-} from '../workflows-api/workflows-api-fixture';
+import type { ApiResponse } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
+import { startWorkflowApi, type WorkflowApi } from '../workflows-api/workflows-api-fixture';
 import accountReview from './fixtures/account-review.json';
 import ticketAnswer from './fixtures/ticket-answer.json';
 

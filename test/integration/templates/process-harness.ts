@@ -1,67 +1,28 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import path from 'node:path';
-import { NativeConnection, type Worker } from '@temporalio/worker';
 import { createEntityRepository, type EntityRecord, type EntityRepository } from '../../../domain/entities';
-import { createTriggerDispatcher, type TriggerDispatcher } from '../../../domain/triggers';
-import { createUserStore } from '../../../domain/users';
-import { createLogger } from '../../../platform/logger';
-import type { Role } from '../../../server/auth/actor';
-import { createServerApp } from '../../../server/server-app';
+import type { TaskDocument } from '../../../domain/tasks';
+import type { TriggerDispatcher } from '../../../domain/triggers';
+import { roles, type Role } from '../../../server/auth/actor';
+import type { RunView } from '../../../server/routes/runs';
 import type { EntityType } from '../../../schemas';
-import { createWorker } from '../../../worker/create-worker';
-import { loadWorkflowBundle } from '../../../worker/workflow-bundle';
-import { listen } from '../../setup/listen';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
+import { apiAs, bearer, callApi, logIn, type ApiCall, type ApiResponse } from '../../support/api-client';
+import { serveApi } from '../../support/api-server';
+import { eventually as pollUntil } from '../../support/eventually';
+import { startDispatcher } from '../../support/trigger-dispatcher';
+import { startWorkerOn } from '../../support/worker';
 
-export interface ApiResponse {
-  status: number;
-  // Tests read response bodies loosely; the assertions say what they must hold.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
+/** A role that takes part in processes: every role but `viewer`, which only reads. */
+export type StaffRole = Exclude<Role, 'viewer'>;
 
-/** A task of the inbox, as `GET /api/tasks` returns it. */
-export interface InboxTask {
-  _id: string;
-  runId: string;
-  nodeId: string;
-  visit: number;
-  kind: 'approval' | 'task';
-  assigneeRole: string;
-  title: string;
-  description?: string;
-  status: string;
-  escalatedTo?: string;
-  related?: { entityType: string; id: string };
-}
-
-/** `GET /api/runs/:runId`, read loosely: tests assert what it must hold. */
-export interface RunBody {
-  status: string;
-  result?: unknown;
-  error?: unknown;
-  trace: unknown[];
-}
-
-/** The people of the company: one user per role, each with a bearer token. */
-export const staff = [
-  'admin',
-  'designer',
-  'sales',
-  'salesManager',
-  'finance',
-  'procurement',
-  'support',
-  'supportLead',
-] as const satisfies readonly Role[];
-export type StaffRole = (typeof staff)[number];
+/** The people of the company: one user per staff role, each with a bearer token. */
+export const staff = roles.filter((role): role is StaffRole => role !== 'viewer');
 
 export interface ProcessHarness {
   services: TestServices;
   repo: EntityRepository;
   dispatcher: TriggerDispatcher;
   /** Calls the API server (real authentication) as the user of `role`. */
-  as(role: StaffRole): (method: string, path: string, body?: unknown) => Promise<ApiResponse>;
+  as(role: StaffRole): ApiCall;
   /** Installs a shipped template through the API with `params`, publishes it, and returns its id. */
   installAndPublish(template: string, params?: Record<string, unknown>): Promise<string>;
   /** Creates a record through the API as `role` (201 expected) and returns it. */
@@ -71,20 +32,22 @@ export interface ProcessHarness {
   /** The one run of a workflow (started by a trigger), once it exists. */
   runOf(workflowId: string, count?: number): Promise<string>;
   /** Waits for the open task of a run's node (the `visit`-th visit) and returns it. */
-  task(runId: string, nodeId: string, visit?: number): Promise<InboxTask>;
+  task(runId: string, nodeId: string, visit?: number): Promise<TaskDocument>;
   /** Completes a task through the API as `role` (200 expected). */
-  complete(role: StaffRole, task: InboxTask, outcome: string, data?: Record<string, unknown>): Promise<void>;
+  complete(
+    role: StaffRole,
+    task: TaskDocument,
+    outcome: string,
+    data?: Record<string, unknown>,
+  ): Promise<void>;
   /** Waits until the run is no longer running and returns `GET /api/runs/:runId`. */
-  finished(runId: string): Promise<RunBody>;
+  finished(runId: string): Promise<RunView>;
   /** Runs a worker in this process on the test's task queue until `stop()`. */
   startWorker(): Promise<{ stop(): Promise<void> }>;
-  /** Runs a worker in a child process (see crash-worker.ts), ready to be SIGKILLed. */
-  spawnWorker(): Promise<ChildProcess>;
   close(): Promise<void>;
 }
 
 const password = 'process-password-123';
-const root = path.resolve(__dirname, '../../..');
 
 /**
  * The API server exactly as server/main.ts builds it, an entity-trigger dispatcher beside it and a
@@ -94,58 +57,20 @@ const root = path.resolve(__dirname, '../../..');
  */
 export async function startProcessHarness(name: string): Promise<ProcessHarness> {
   const services = await connectTestServices(name);
-  const log = createLogger({ level: 'silent', service: 'test' });
-  const users = createUserStore(services.db);
-  await users.ensureIndexes();
-  const app = createServerApp({
-    db: services.db,
-    temporal: services.temporal,
-    users,
-    namespace: services.namespace,
-    taskQueue: services.taskQueue,
-    log,
-    health: { store: () => Promise.resolve(), temporal: () => Promise.resolve() },
-  });
-  const server = await listen(app);
-  const dispatcher = createTriggerDispatcher({
-    db: services.db,
-    temporal: services.temporal,
-    taskQueue: services.taskQueue,
-    log,
-    maxChainDepth: 8,
-    sweepIntervalMs: 500,
-  });
-  await dispatcher.start();
+  const server = await serveApi(services);
+  const dispatcher = await startDispatcher(services);
 
   const tokens = new Map<StaffRole, string>();
   for (const role of staff) {
     const email = `${role.toLowerCase()}@company.example`;
-    await users.createUser(
+    await server.users.createUser(
       { email, name: role, password, roles: [role] },
       { userId: 'test-setup', email: 'setup@company.example' },
     );
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email, password }),
-    });
-    tokens.set(role, ((await login.json()) as { token: string }).token);
+    tokens.set(role, await logIn(server.url, { email, password }));
   }
-
-  const as =
-    (role: StaffRole) =>
-    async (method: string, url: string, body?: unknown): Promise<ApiResponse> => {
-      const response = await fetch(`${server.url}/api${url}`, {
-        method,
-        headers: {
-          authorization: `Bearer ${tokens.get(role) ?? ''}`,
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-    };
+  const tokenOf = (role: StaffRole) => tokens.get(role) ?? '';
+  const as = (role: StaffRole): ApiCall => apiAs(server.url, tokenOf(role));
 
   function expectStatus(response: ApiResponse, status: number, what: string): void {
     if (response.status !== status) {
@@ -153,7 +78,7 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
     }
   }
 
-  const harness: ProcessHarness = {
+  return {
     services,
     repo: createEntityRepository(services.db),
     dispatcher,
@@ -173,7 +98,11 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
     async patch(role, type, id, patch) {
       const current = await as(role)('GET', `/entities/${type}/${id}`);
       expectStatus(current, 200, `reading ${type} ${id}`);
-      const response = await fetchPatch(role, type, id, patch, current.body.version as number);
+      const response = await callApi(server.url, 'PATCH', `/entities/${type}/${id}`, patch, {
+        ...bearer(tokenOf(role)),
+        'content-type': 'application/merge-patch+json',
+        'if-match': String(current.body.version as number),
+      });
       expectStatus(response, 200, `patching ${type} ${id}`);
       return response.body as EntityRecord;
     },
@@ -188,7 +117,7 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
     async task(runId, nodeId, visit = 1) {
       return eventually(async () => {
         const response = await as('admin')('GET', `/tasks?status=open&runId=${encodeURIComponent(runId)}`);
-        const items = (response.body?.items ?? []) as InboxTask[];
+        const items = (response.body?.items ?? []) as TaskDocument[];
         return items.find((task) => task.nodeId === nodeId && task.visit === visit);
       });
     },
@@ -202,91 +131,23 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
     async finished(runId) {
       return eventually(async () => {
         const response = await as('admin')('GET', `/runs/${encodeURIComponent(runId)}`);
-        const run = response.body as RunBody;
+        const run = response.body as RunView;
         return response.status === 200 && run.status !== 'running' ? run : undefined;
       });
     },
-    async startWorker() {
-      const connection = await NativeConnection.connect({ address: services.temporalAddress });
-      const worker: Worker = await createWorker({
-        connection,
-        namespace: services.namespace,
-        taskQueue: services.taskQueue,
-        db: services.db,
-        bundle: await loadWorkflowBundle(),
-      });
-      const running = worker.run();
-      return {
-        async stop() {
-          worker.shutdown();
-          await running;
-          await connection.close();
-        },
-      };
-    },
-    spawnWorker() {
-      const child = spawn(
-        process.execPath,
-        [
-          '--import',
-          'tsx',
-          path.join(root, 'test/integration/engine/crash-worker.ts'),
-          services.mongoUrl,
-          services.db.databaseName,
-          services.temporalAddress,
-          services.namespace,
-          services.taskQueue,
-        ],
-        { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] },
-      );
-      return new Promise((resolve, reject) => {
-        child.stdout?.on('data', (chunk: Buffer) => {
-          if (chunk.toString().includes('ready')) resolve(child);
-        });
-        child.on('exit', (code) => reject(new Error(`worker exited early with ${String(code)}`)));
-      });
-    },
+    startWorker: () => startWorkerOn(services),
     async close() {
       await dispatcher.stop();
       await server.close();
       await services.close();
     },
   };
-
-  async function fetchPatch(role: StaffRole, type: EntityType, id: string, patch: unknown, version: number) {
-    const response = await fetch(`${server.url}/api/entities/${type}/${id}`, {
-      method: 'PATCH',
-      headers: {
-        authorization: `Bearer ${tokens.get(role) ?? ''}`,
-        'content-type': 'application/merge-patch+json',
-        'if-match': String(version),
-      },
-      body: JSON.stringify(patch),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-  }
-
-  return harness;
-}
-
-/** SIGKILLs a child worker and waits for it to be gone. */
-export async function killWorker(child: ChildProcess): Promise<void> {
-  const exited = new Promise((resolve) => child.once('exit', resolve));
-  child.kill('SIGKILL');
-  await exited;
 }
 
 /**
- * Polls until `check` returns a value other than undefined (real services: no fixed sleeps). The
- * default allows for an activity a killed worker held to time out (1 minute) and run again.
+ * Polls until `check` returns a value other than undefined, allowing for an activity a killed
+ * worker held to time out (1 minute) and run again.
  */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+export function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 180_000): Promise<T> {
+  return pollUntil(check, timeoutMs);
 }

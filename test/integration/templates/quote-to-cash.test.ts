@@ -1,5 +1,6 @@
+import type { TaskDocument } from '../../../domain/tasks';
 import { createCompany, recordsWhere, stockOf } from './company';
-import { eventually, startProcessHarness, type InboxTask, type ProcessHarness } from './process-harness';
+import { eventually, startProcessHarness, type ProcessHarness } from './process-harness';
 import {
   customerAccepts,
   customerPays,
@@ -228,12 +229,12 @@ describe('quote to cash', () => {
     const approval = await h.task(runId, 'approval');
     const escalated = await eventually(async () => {
       const task = (await h.as('admin')('GET', `/tasks/${encodeURIComponent(approval._id)}`))
-        .body as InboxTask;
+        .body as TaskDocument;
       return task.escalatedTo === 'admin' ? task : undefined;
     });
     expect(escalated).toMatchObject({ assigneeRole: 'salesManager', escalatedTo: 'admin', status: 'open' });
     const admins = await h.as('admin')('GET', '/tasks?status=open&mine=true');
-    expect((admins.body.items as InboxTask[]).map((task) => task._id)).toContain(approval._id);
+    expect((admins.body.items as TaskDocument[]).map((task) => task._id)).toContain(approval._id);
     await h.complete('admin', approval, 'approved');
     await customerAccepts(h, runId);
     await shipGoods(h, runId);

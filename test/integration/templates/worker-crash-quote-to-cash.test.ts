@@ -1,6 +1,5 @@
 import { createCompany, recordsWhere } from './company';
-import { crashPoint, type CrashPoint } from './crash-point';
-import { startProcessHarness, type ProcessHarness } from './process-harness';
+import { startCrashPoint, type CrashPoint } from './crash-point';
 import { winDeal } from './quote-to-cash-steps';
 
 /*
@@ -8,25 +7,21 @@ import { winDeal } from './quote-to-cash-steps';
  * finishes on another worker with exactly the records, stock, invoice and payment of an undisturbed run.
  */
 
-let h: ProcessHarness;
-let worker: CrashPoint;
+let crash: CrashPoint;
 beforeAll(async () => {
-  h = await startProcessHarness('crash-quote-to-cash');
-  worker = await crashPoint(h);
+  crash = await startCrashPoint('crash-quote-to-cash');
 });
-afterAll(async () => {
-  await worker.stop();
-  await h.close();
-});
+afterAll(() => crash?.close());
 
 it('a worker killed mid-run changes none of the final states of a won deal', async () => {
+  const { h } = crash;
   const workflowId = await h.installAndPublish('quote-to-cash', { paymentReminderInterval: 'P7D' });
   const company = await createCompany(h.repo);
   await winDeal(h, company, workflowId, {
     afterAccept: () =>
-      worker.killWhen(
+      crash.killWhen(
         async () => (await recordsWhere(h.repo, 'salesOrder', 'accountId', company.account._id)).length > 0,
       ),
   });
-  expect(worker.killed).toBe(true);
+  expect(crash.killed).toBe(true);
 });

@@ -1,6 +1,5 @@
 import { createCompany } from './company';
-import { crashPoint, type CrashPoint } from './crash-point';
-import { startProcessHarness, type ProcessHarness } from './process-harness';
+import { startCrashPoint, type CrashPoint } from './crash-point';
 import { supportHappyPath } from './support-steps';
 
 /*
@@ -8,25 +7,21 @@ import { supportHappyPath } from './support-steps';
  * history: the run finishes on another worker with exactly the records of an undisturbed run.
  */
 
-let h: ProcessHarness;
-let worker: CrashPoint;
+let crash: CrashPoint;
 beforeAll(async () => {
-  h = await startProcessHarness('crash-support');
-  worker = await crashPoint(h);
+  crash = await startCrashPoint('crash-support');
 });
-afterAll(async () => {
-  await worker.stop();
-  await h.close();
-});
+afterAll(() => crash?.close());
 
 it('a worker killed mid-run changes none of the final states of a ticket', async () => {
+  const { h } = crash;
   const workflowId = await h.installAndPublish('support', { firstResponseSla: 'P1D', surveyWait: 'P1D' });
   const company = await createCompany(h.repo, { account: { tier: 'gold' } });
   await supportHappyPath(h, workflowId, company, () =>
-    worker.killWhen(async () => {
+    crash.killWhen(async () => {
       const { items } = await h.repo.list('ticket', { limit: 1 });
       return typeof items[0]?.firstRespondedAt === 'string';
     }),
   );
-  expect(worker.killed).toBe(true);
+  expect(crash.killed).toBe(true);
 });

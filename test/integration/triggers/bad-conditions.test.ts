@@ -1,8 +1,8 @@
 import { findPendingEvents } from '../../../domain/events';
 import type { WorkflowDefinition } from '../../../workflows';
+import { eventually } from '../../support/eventually';
 import {
   dispatchesOf,
-  eventually,
   runIdsOf,
   settledRunCount,
   startTriggerHarness,

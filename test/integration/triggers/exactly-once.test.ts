@@ -1,6 +1,5 @@
-import { createTriggerDispatcher } from '../../../domain/triggers';
-import { createLogger } from '../../../platform/logger';
 import type { WorkflowDefinition } from '../../../workflows';
+import { startDispatcher } from '../../support/trigger-dispatcher';
 import {
   expectedRunIds,
   inParallel,
@@ -105,20 +104,10 @@ test('1,000 matching writes through the API start exactly 1,000 runs, one per ev
 
 test('several dispatchers racing for the same events start each run once', async () => {
   const { services, repo } = harness;
-  const log = createLogger({ level: 'silent', service: 'test' });
   // Three more dispatchers on the same store, as other API servers and workers would be.
-  const others = Array.from({ length: 3 }, () =>
-    createTriggerDispatcher({
-      db: services.db,
-      temporal: services.temporal,
-      taskQueue: services.taskQueue,
-      log,
-      maxChainDepth: 8,
-      sweepIntervalMs: 1000,
-      sweepGraceMs: 0,
-    }),
+  const others = await Promise.all(
+    Array.from({ length: 3 }, () => startDispatcher(services, { sweepIntervalMs: 1000, sweepGraceMs: 0 })),
   );
-  await Promise.all(others.map((dispatcher) => dispatcher.start()));
   const all = [harness.dispatcher, ...others];
   try {
     await services.withWorker(async () => {

@@ -1,9 +1,9 @@
 import { findPendingEvents } from '../../../domain/events';
 import type { WorkflowDefinition } from '../../../workflows';
+import { eventually } from '../../support/eventually';
 import {
   chainDepthsOf,
   dispatchesOf,
-  eventually,
   runIdsOf,
   settledRunCount,
   startTriggerHarness,

@@ -8,6 +8,7 @@ import { createUserStore, ensureAdmin } from '../../../domain/users';
 import { createWorkflowStore } from '../../../domain/workflows';
 import { freePort } from '../../../platform/ports';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
+import { logIn } from '../../support/api-client';
 import { admin, runIdsOf, settledRunCount } from './trigger-harness';
 
 /*
@@ -100,12 +101,7 @@ test('SIGKILLing the API server during 500 writes loses and duplicates no trigge
   const url = `http://127.0.0.1:${port}`;
   let server = await startServer(port);
   let up: Promise<void> = Promise.resolve();
-  const login = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  const { token } = (await login.json()) as { token: string };
+  const token = await logIn(url, admin);
 
   const acknowledged: string[] = [];
   const unanswered: string[] = [];

@@ -1,32 +1,23 @@
 import { createEntityRepository, type EntityRepository } from '../../../domain/entities';
 import { findPendingEvents } from '../../../domain/events';
 import {
-  createTriggerDispatcher,
   dispatchLogCollection,
   triggerRunId,
   type DispatchLogEntry,
   type TriggerDispatcher,
 } from '../../../domain/triggers';
-import { createUserStore, ensureAdmin } from '../../../domain/users';
-import { createLogger } from '../../../platform/logger';
-import { createServerApp } from '../../../server/server-app';
 import type { WorkflowDefinition } from '../../../workflows';
-import { listen } from '../../setup/listen';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-
-export interface ApiResponse {
-  status: number;
-  // Tests read response bodies loosely; the assertions say what they must hold.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
+import { apiAs, logIn, type ApiCall } from '../../support/api-client';
+import { serveApi } from '../../support/api-server';
+import { startDispatcher } from '../../support/trigger-dispatcher';
 
 export interface TriggerHarness {
   services: TestServices;
   repo: EntityRepository;
   dispatcher: TriggerDispatcher;
   /** Calls the full API server (real authentication) as the admin. */
-  api(method: string, path: string, body?: unknown): Promise<ApiResponse>;
+  api: ApiCall;
   /** Creates and publishes a workflow through the API; returns its id. */
   publish(definition: WorkflowDefinition): Promise<string>;
   close(): Promise<void>;
@@ -44,48 +35,9 @@ export async function startTriggerHarness(
   options: { maxChainDepth?: number; sweepIntervalMs?: number } = {},
 ): Promise<TriggerHarness> {
   const services = await connectTestServices(name);
-  const log = createLogger({ level: 'silent', service: 'test' });
-  const users = createUserStore(services.db);
-  await users.ensureIndexes();
-  await ensureAdmin(users, admin);
-  const app = createServerApp({
-    db: services.db,
-    temporal: services.temporal,
-    users,
-    namespace: services.namespace,
-    taskQueue: services.taskQueue,
-    log,
-    health: { store: () => Promise.resolve(), temporal: () => Promise.resolve() },
-  });
-  const server = await listen(app);
-  const dispatcher = createTriggerDispatcher({
-    db: services.db,
-    temporal: services.temporal,
-    taskQueue: services.taskQueue,
-    log,
-    maxChainDepth: options.maxChainDepth ?? 8,
-    sweepIntervalMs: options.sweepIntervalMs ?? 500,
-  });
-  await dispatcher.start();
-  const login = await fetch(`${server.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  const { token } = (await login.json()) as { token: string };
-
-  async function api(method: string, path: string, body?: unknown): Promise<ApiResponse> {
-    const response = await fetch(`${server.url}/api${path}`, {
-      method,
-      headers: {
-        authorization: `Bearer ${token}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text === '' ? undefined : (JSON.parse(text) as unknown) };
-  }
+  const server = await serveApi(services, { admin });
+  const dispatcher = await startDispatcher(services, options);
+  const api = apiAs(server.url, await logIn(server.url, admin));
 
   return {
     services,
@@ -183,17 +135,6 @@ export function dispatchesOf(services: TestServices, workflowId: string): Promis
     .find({ workflowId })
     .sort({ chainDepth: 1, at: 1 })
     .toArray();
-}
-
-/** Polls until `check` returns a value other than undefined. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 60_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
 }
 
 /** Runs `fn` over `items` with at most `concurrency` calls in flight. */

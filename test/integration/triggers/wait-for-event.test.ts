@@ -3,7 +3,8 @@ import { entityWatchesCollection } from '../../../domain/triggers';
 import type { WorkflowDefinition } from '../../../workflows';
 import { entityChangedSignalName } from '../../../workflows/runtime/run-contract';
 import { entityWatchPatch } from '../../../worker/workflows/entity-watch';
-import { eventually, inParallel, startTriggerHarness, type TriggerHarness } from './trigger-harness';
+import { eventually } from '../../support/eventually';
+import { inParallel, startTriggerHarness, type TriggerHarness } from './trigger-harness';
 
 /*
  * flow.waitFor wakes on the entity event stream: the run registers a watch before it reads the record,

@@ -2,7 +2,9 @@ import type { TaskDocument } from '../../../domain/tasks';
 import longWait from './fixtures/long-wait.json';
 import manualApproval from './fixtures/manual-approval.json';
 import quickEnd from './fixtures/quick-end.json';
-import { eventually, startWorkflowApi, type ApiResponse, type WorkflowApi } from './workflows-api-fixture';
+import type { ApiResponse } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
+import { startWorkflowApi, type WorkflowApi } from './workflows-api-fixture';
 
 /*
  * Runs executed by a real worker on the test's task queue: the interpreter (`interpretedWorkflow`),

@@ -2,7 +2,8 @@ import { runWorkflowType } from '../../../workflows/runtime/run-contract';
 import entityTriggered from './fixtures/entity-triggered.json';
 import manualApproval from './fixtures/manual-approval.json';
 import quickEnd from './fixtures/quick-end.json';
-import { eventually, startWorkflowApi, type WorkflowApi } from './workflows-api-fixture';
+import { eventually } from '../../support/eventually';
+import { startWorkflowApi, type WorkflowApi } from './workflows-api-fixture';
 
 /*
  * Starting, listing, reading and cancelling runs, with no worker polling the task queue: these answers

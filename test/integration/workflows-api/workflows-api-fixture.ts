@@ -6,14 +6,7 @@ import { taskRoutes } from '../../../server/routes/tasks';
 import { workflowRoutes, type PublicationChange } from '../../../server/routes/workflows';
 import { listen } from '../../setup/listen';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-
-export interface ApiResponse {
-  status: number;
-  // Tests read response bodies loosely; the assertions say what they must hold.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-  headers: Headers;
-}
+import { callApi, type ApiResponse } from '../../support/api-client';
 
 export interface RequestOptions {
   /** The caller's roles; a designer unless given. */
@@ -78,37 +71,15 @@ export async function startWorkflowApi(
   return {
     services,
     publicationChanges,
-    async request(method, path, body, requestOptions = {}) {
-      const response = await fetch(`${server.url}/api${path}`, {
-        method,
-        headers: {
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...(requestOptions.as === undefined ? {} : { 'x-test-roles': requestOptions.as.join(',') }),
-          ...requestOptions.headers,
-        },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    request(method, path, body, requestOptions = {}) {
+      return callApi(server.url, method, path, body, {
+        ...(requestOptions.as === undefined ? {} : { 'x-test-roles': requestOptions.as.join(',') }),
+        ...requestOptions.headers,
       });
-      const text = await response.text();
-      return {
-        status: response.status,
-        body: text ? JSON.parse(text) : undefined,
-        headers: response.headers,
-      };
     },
     async close() {
       await server.close();
       await services.close();
     },
   };
-}
-
-/** Polls `check` until it returns a value other than undefined; visibility and workers are eventually consistent. */
-export async function eventually<T>(check: () => Promise<T | undefined>, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await check();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
