@@ -1,55 +1,58 @@
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createEntityRepository, type EntityRepository } from '../../domain/entities';
-import { createUserStore } from '../../domain/users';
 import { buildEditor, editorIsStale } from '../../platform/build';
-import { createLogger } from '../../platform/logger';
-import { createServerApp } from '../../server/server-app';
-import { listen } from '../setup/listen';
 import type { TestServices } from '../setup/test-env';
+import { serveApi } from '../support/api-server';
 
 export const adminEmail = 'admin@example.com';
 export const adminPassword = 'admin-password-long';
 
+/** The API server serving the built editor, as a browser test drives it. */
+export interface BrowserApp {
+  url: string;
+  /** Seeds records the flow under test does not create itself. */
+  repo: EntityRepository;
+  close(): Promise<void>;
+}
+
 /**
  * The whole API server (`createServerApp`, as `npm start` runs it) over the test's store and Temporal,
  * serving the built editor (rebuilt first when its sources are newer), with one admin account.
- * `repo` lets a test seed records the flow under test does not create itself. `options` sets the
- * Temporal UI address the run viewer links to and the folder the template gallery reads.
+ * `options` sets the Temporal UI address the run viewer links to and the folder the template
+ * gallery reads.
  */
 export async function startBrowserApp(
   services: TestServices,
   options: { temporalUiUrl?: string; templatesDir?: string } = {},
-): Promise<{ url: string; repo: EntityRepository; close: () => Promise<void> }> {
+): Promise<BrowserApp> {
   if (await editorIsStale()) await buildEditor(() => undefined);
-  const log = createLogger({ level: 'silent', service: 'test' });
-  const users = createUserStore(services.db);
-  await users.ensureIndexes();
-  await users.createUser(
+  const server = await serveApi(services, {
+    app: {
+      health: {
+        store: async () => {
+          await services.db.command({ ping: 1 });
+        },
+        temporal: async () => {
+          await services.temporal.workflowService.getSystemInfo({});
+        },
+      },
+      editorDir: path.resolve(__dirname, '..', '..', 'editor', 'dist'),
+      ...options,
+    },
+  });
+  await server.users.createUser(
     { email: adminEmail, name: 'Ada Admin', roles: ['admin'], password: adminPassword },
     { userId: 'system', email: 'system' },
   );
-  const repo = createEntityRepository(services.db);
-  const app = createServerApp({
-    db: services.db,
-    temporal: services.temporal,
-    namespace: services.namespace,
-    taskQueue: services.taskQueue,
-    log,
-    users,
-    health: {
-      store: async () => {
-        await services.db.command({ ping: 1 });
-      },
-      temporal: async () => {
-        await services.temporal.workflowService.getSystemInfo({});
-      },
-    },
-    editorDir: path.resolve(__dirname, '..', '..', 'editor', 'dist'),
-    ...options,
-  });
-  const server = await listen(app);
-  return { url: server.url, repo, close: server.close };
+  return { url: server.url, repo: createEntityRepository(services.db), close: () => server.close() };
+}
+
+/** Signs in through the editor's login form, on the page the app shows a signed-out user. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
 }
 
 /**

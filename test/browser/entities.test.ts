@@ -1,22 +1,19 @@
-import os from 'node:os';
 import path from 'node:path';
-import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { connectTestServices, type TestServices } from '../setup/test-env';
-import { adminEmail, adminPassword, startBrowserApp } from './browser-app';
+import type { Locator, Page } from 'playwright-core';
+import { adminEmail, adminPassword, signIn, type BrowserApp } from './browser-app';
+import { startBrowserSession, type BrowserSession } from './browser-session';
 
 const screenshots = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const year = new Date().getUTCFullYear();
 
-let services: TestServices;
-let app: Awaited<ReturnType<typeof startBrowserApp>>;
-let browser: Browser;
+let session: BrowserSession;
+let app: BrowserApp;
 let page: Page;
-const browserLog: string[] = [];
 let finished = false;
 
 beforeAll(async () => {
-  services = await connectTestServices('browser-entities');
-  app = await startBrowserApp(services);
+  session = await startBrowserSession('entities');
+  ({ app, page } = session);
   const actor = { actor: { userId: 'seed' } };
   await app.repo.create(
     'product',
@@ -35,33 +32,9 @@ beforeAll(async () => {
     },
     actor,
   );
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
-  const context = await browser.newContext({
-    locale: 'en-US',
-    timezoneId: 'UTC',
-    viewport: { width: 1280, height: 900 },
-  });
-  page = await context.newPage();
-  // Printed when the test fails, beside the last screen in the temp directory.
-  page.on('console', (message) => browserLog.push(`console.${message.type()}: ${message.text()}`));
-  page.on('pageerror', (error) => browserLog.push(`page error: ${error.message}`));
-  page.on('response', (response) => {
-    if (response.status() >= 400)
-      browserLog.push(`${response.request().method()} ${response.url()} → ${response.status()}`);
-  });
 });
 
-afterAll(async () => {
-  // The last screen, for diagnosing a failure; the README screenshots are taken at fixed steps.
-  await page?.screenshot({ path: path.join(os.tmpdir(), 'ledgerline-browser-last.png'), fullPage: true });
-  if (!finished && browserLog.length > 0) process.stderr.write(`browser log:\n${browserLog.join('\n')}\n`);
-  await browser?.close();
-  await app?.close();
-  await services?.close();
-});
+afterAll(() => session?.close({ printLog: !finished }));
 
 /** A generated form field, by the label rjsf gives it (required ones end in `*`). */
 function field(label: string) {
@@ -79,9 +52,7 @@ async function untilValue(input: Locator, value: string): Promise<void> {
 
 test('an operator logs in, creates and edits accounts, creates a two-line quote and sees it on the 360 page', async () => {
   await page.goto(app.url);
-  await page.getByLabel('Email').fill(adminEmail);
-  await page.getByLabel('Password').fill(adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, adminEmail, adminPassword);
   await expect(page.getByTestId('current-user').textContent()).resolves.toBe('Ada Admin');
 
   // Account through the generated form.

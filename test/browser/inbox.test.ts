@@ -1,10 +1,10 @@
-import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { createUserStore } from '../../domain/users';
-import { connectTestServices, type TestServices } from '../setup/test-env';
-import { adminEmail, adminPassword, openBrowserPage, startBrowserApp } from './browser-app';
+import type { TestServices } from '../setup/test-env';
+import { apiAs, logIn, type ApiCall } from '../support/api-client';
+import { adminEmail, adminPassword, signIn, type BrowserApp } from './browser-app';
+import { startBrowserSession, type BrowserSession } from './browser-session';
 
 /*
  * The approval inbox in a real browser, against the whole API server, a real worker, Temporal and the
@@ -71,45 +71,14 @@ const discountApproval = {
   ],
 };
 
+let session: BrowserSession;
 let services: TestServices;
-let app: Awaited<ReturnType<typeof startBrowserApp>>;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
-let token: string;
+/** Calls the API as the admin, for what the test seeds and checks outside the browser. */
+let adminApi: ApiCall;
 let workflowId: string;
 let accountId: string;
-let browserLog: string[] = [];
-
-interface ApiAnswer {
-  status: number;
-  // Tests read response bodies loosely; the assertions say what they must hold.
-  // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  body: any;
-}
-
-/** Logs in through the API and returns the bearer token. */
-async function apiToken(email: string, secret: string): Promise<string> {
-  const login = await fetch(`${app.url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email, password: secret }),
-  });
-  return ((await login.json()) as { token: string }).token;
-}
-
-/** Calls the API as the admin, for what the test seeds and checks outside the browser. */
-async function adminApi(method: string, url: string, body?: unknown): Promise<ApiAnswer> {
-  const response = await fetch(`${app.url}/api${url}`, {
-    method,
-    headers: {
-      authorization: `Bearer ${token}`,
-      ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-    },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-  });
-  const text = await response.text();
-  return { status: response.status, body: text ? JSON.parse(text) : undefined };
-}
 
 async function startRun(requested: number): Promise<string> {
   const started = await adminApi('POST', `/workflows/${workflowId}/runs`, {
@@ -181,39 +150,29 @@ async function seedCustomer(): Promise<string> {
 }
 
 beforeAll(async () => {
-  services = await connectTestServices('browser-inbox');
-  app = await startBrowserApp(services);
+  session = await startBrowserSession('inbox', { viewport: { width: 1366, height: 900 } });
+  ({ services, app, page } = session);
   const users = createUserStore(services.db);
   for (const user of [manager, salesRep]) {
     await users.createUser({ ...user, password }, { userId: 'seed', email: 'seed' });
   }
-  token = await apiToken(adminEmail, adminPassword);
+  adminApi = apiAs(app.url, await logIn(app.url, { email: adminEmail, password: adminPassword }));
   accountId = await seedCustomer();
   const created = await adminApi('POST', '/workflows', discountApproval);
   expect(created.status).toBe(201);
   workflowId = created.body._id as string;
   expect((await adminApi('POST', `/workflows/${workflowId}/publish`)).status).toBe(200);
-
-  ({ browser, page, log: browserLog } = await openBrowserPage({ width: 1366, height: 900 }));
 });
 
-afterAll(async () => {
-  // The last screen and the browser's log, for diagnosing a failure; README screenshots are taken at fixed steps.
-  await page?.screenshot({ path: path.join(os.tmpdir(), 'ledgerline-inbox-last.png'), fullPage: true });
-  await fs.writeFile(path.join(os.tmpdir(), 'ledgerline-inbox-browser.log'), browserLog.join('\n'));
-  await browser?.close();
-  await app?.close();
-  await services?.close();
-});
+// The last screen and the browser's log, for diagnosing a failure; README screenshots are taken at fixed steps.
+afterAll(() => session?.close());
 
 async function logInAs(user: { email: string; name: string }): Promise<void> {
   await page.goto(app.url);
   const logOut = page.getByRole('button', { name: 'Log out' });
   await logOut.or(page.getByLabel('Email')).waitFor();
   if (await logOut.isVisible()) await logOut.click();
-  await page.getByLabel('Email').fill(user.email);
-  await page.getByLabel('Password').fill(password);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, user.email, password);
   await expect(page.getByTestId('current-user').textContent()).resolves.toBe(user.name);
 }
 
@@ -416,11 +375,10 @@ test('a user without the role does not see the task under their roles and cannot
       'This task waits on the role Sales manager; you can read it but not answer it.',
     );
     expect(await page.getByRole('button', { name: 'Approve' }).count()).toBe(0);
-    const salesToken = await apiToken(salesRep.email, password);
-    const refused = await fetch(`${app.url}/api/tasks/${encodeURIComponent(taskId)}/complete`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${salesToken}` },
-      body: JSON.stringify({ outcome: 'approved', data: { approvedDiscount: 5 } }),
+    const salesApi = apiAs(app.url, await logIn(app.url, { email: salesRep.email, password }));
+    const refused = await salesApi('POST', `/tasks/${encodeURIComponent(taskId)}/complete`, {
+      outcome: 'approved',
+      data: { approvedDiscount: 5 },
     });
     expect(refused.status).toBe(403);
 

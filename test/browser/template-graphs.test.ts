@@ -1,9 +1,8 @@
 import fs from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { connectTestServices, type TestServices } from '../setup/test-env';
-import { adminEmail, adminPassword, openBrowserPage, startBrowserApp } from './browser-app';
+import type { Page } from 'playwright-core';
+import { adminEmail, adminPassword, signIn, type BrowserApp } from './browser-app';
+import { startBrowserSession, type BrowserSession } from './browser-session';
 
 /*
  * The shipped process templates in the editor: each is installed from the template gallery with its
@@ -14,26 +13,17 @@ import { adminEmail, adminPassword, openBrowserPage, startBrowserApp } from './b
 const screenshots = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const templatesDir = path.resolve(__dirname, '..', '..', 'workflows', 'templates');
 
-let services: TestServices;
-let app: Awaited<ReturnType<typeof startBrowserApp>>;
-let browser: Browser;
+let session: BrowserSession;
+let app: BrowserApp;
 let page: Page;
-let browserLog: string[] = [];
 let finished = false;
 
 beforeAll(async () => {
-  services = await connectTestServices('browser-template-graphs');
-  app = await startBrowserApp(services);
-  ({ browser, page, log: browserLog } = await openBrowserPage({ width: 2400, height: 1400 }));
+  session = await startBrowserSession('template-graphs', { viewport: { width: 2400, height: 1400 } });
+  ({ app, page } = session);
 });
 
-afterAll(async () => {
-  await page?.screenshot({ path: path.join(os.tmpdir(), 'ledgerline-template-graphs-last.png') });
-  if (!finished && browserLog.length > 0) process.stderr.write(`browser log:\n${browserLog.join('\n')}\n`);
-  await browser?.close();
-  await app?.close();
-  await services?.close();
-});
+afterAll(() => session?.close({ printLog: !finished }));
 
 async function definitionOf(name: string): Promise<{ nodes: unknown[]; edges: unknown[] }> {
   const file = JSON.parse(await fs.readFile(path.join(templatesDir, `${name}.json`), 'utf8')) as {
@@ -44,9 +34,7 @@ async function definitionOf(name: string): Promise<{ nodes: unknown[]; edges: un
 
 test('each process template installs from the gallery and opens as a valid graph', async () => {
   await page.goto(app.url);
-  await page.getByLabel('Email').fill(adminEmail);
-  await page.getByLabel('Password').fill(adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, adminEmail, adminPassword);
   const nav = page.getByRole('navigation', { name: 'Main' });
 
   for (const [name, title] of [

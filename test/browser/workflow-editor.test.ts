@@ -1,34 +1,30 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { connectTestServices, type TestServices } from '../setup/test-env';
-import { adminEmail, adminPassword, openBrowserPage, startBrowserApp } from './browser-app';
+import type { Locator, Page } from 'playwright-core';
+import type { TestServices } from '../setup/test-env';
+import { adminEmail, adminPassword, signIn, type BrowserApp } from './browser-app';
+import { startBrowserSession, type BrowserSession } from './browser-session';
 
 const screenshots = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 const templatesDir = path.join(__dirname, 'fixtures', 'templates');
 const temporalUiUrl = 'http://temporal-ui.test:8233';
 
+let session: BrowserSession;
 let services: TestServices;
-let app: Awaited<ReturnType<typeof startBrowserApp>>;
-let browser: Browser;
+let app: BrowserApp;
 let page: Page;
-let browserLog: string[] = [];
 let finished = false;
 
 beforeAll(async () => {
-  services = await connectTestServices('browser-workflow-editor');
-  app = await startBrowserApp(services, { temporalUiUrl, templatesDir });
-  ({ browser, page, log: browserLog } = await openBrowserPage({ width: 1440, height: 900 }));
+  session = await startBrowserSession('workflow-editor', {
+    viewport: { width: 1440, height: 900 },
+    app: { temporalUiUrl, templatesDir },
+  });
+  ({ services, app, page } = session);
 });
 
-afterAll(async () => {
-  await page?.screenshot({ path: path.join(os.tmpdir(), 'ledgerline-workflow-editor-last.png') });
-  if (!finished && browserLog.length > 0) process.stderr.write(`browser log:\n${browserLog.join('\n')}\n`);
-  await browser?.close();
-  await app?.close();
-  await services?.close();
-});
+afterAll(() => session?.close({ printLog: !finished }));
 
 const inspector = () => page.getByRole('region', { name: 'Inspector' });
 const problems = () => page.getByRole('region', { name: 'Problems' });
@@ -125,9 +121,7 @@ test('a designer builds, checks, publishes and runs a workflow; the run viewer f
 
 async function designAndRun(): Promise<void> {
   await page.goto(app.url);
-  await page.getByLabel('Email').fill(adminEmail);
-  await page.getByLabel('Password').fill(adminPassword);
-  await page.getByRole('button', { name: 'Sign in' }).click();
+  await signIn(page, adminEmail, adminPassword);
   const nav = page.getByRole('navigation', { name: 'Main' });
   await nav.getByRole('link', { name: 'Workflows' }).click();
 
