@@ -1,5 +1,6 @@
 import type { EntityRecord, EntityRepository, WriteContext } from '../../../domain/entities';
 import type { EntityType } from '../../../schemas';
+import { productData, recordMaker } from '../../support/fixture-records';
 
 /** The records most domain tests start from; amounts in cents, EUR. */
 export interface Company {
@@ -39,22 +40,12 @@ export async function createCompany(
   } = {},
 ): Promise<Company> {
   const run = (counter++).toString(36);
-  const create = async (type: EntityType, data: Record<string, unknown>) =>
-    (await repo.create(type, data, testActor)).record;
+  const create = recordMaker(repo, testActor);
   const main = await create('warehouse', { code: `MAIN-${run}`, name: 'Main' });
   const south = await create('warehouse', { code: `SOUTH-${run}`, name: 'South' });
   const supplier = await create('supplier', { name: `Office Supplies ${run}`, currency: 'EUR' });
   const product = (sku: string, unitPrice: number, extra: Record<string, unknown> = {}) =>
-    create('product', {
-      sku: `${sku}-${run}`,
-      name: sku,
-      unitPrice,
-      standardCost: Math.round(unitPrice * 0.6),
-      currency: 'EUR',
-      taxRateBp: 1900,
-      preferredSupplierId: supplier._id,
-      ...extra,
-    });
+    create('product', productData({ sku: `${sku}-${run}`, name: sku, unitPrice }, supplier, extra));
   const desk = await product('DESK', 45000);
   const chair = await product('CHAIR', 12000, { defaultWarehouseId: main._id });
   const lamp = await product('LAMP', 3000);

@@ -1,5 +1,6 @@
 import type { EntityRecord, EntityRepository } from '../../../domain/entities';
 import type { EntityType } from '../../../schemas';
+import { productData, recordMaker } from '../../support/fixture-records';
 
 /** The master data a process test starts from, made fresh per test so its figures are its own. */
 export interface Company {
@@ -39,8 +40,7 @@ export async function createCompany(
   options: { deskOnHand?: number; account?: Record<string, unknown> } = {},
 ): Promise<Company> {
   const run = `${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
-  const create = async (type: EntityType, data: Record<string, unknown>) =>
-    (await repo.create(type, data, setup)).record;
+  const create = recordMaker(repo, setup);
   const warehouse = await mainWarehouse(repo);
   const supplier = await create('supplier', {
     name: `Desks and Chairs ${run}`,
@@ -49,16 +49,10 @@ export async function createCompany(
     email: `orders-${run.toLowerCase()}@supplier.example`,
   });
   const product = (sku: string, unitPrice: number, extra: Record<string, unknown> = {}) =>
-    create('product', {
-      sku: `${sku}-${run}`,
-      name: `${sku} ${run}`,
-      unitPrice,
-      standardCost: Math.round(unitPrice * 0.6),
-      currency: 'EUR',
-      taxRateBp: 1900,
-      preferredSupplierId: supplier._id,
-      ...extra,
-    });
+    create(
+      'product',
+      productData({ sku: `${sku}-${run}`, name: `${sku} ${run}`, unitPrice }, supplier, extra),
+    );
   const desk = await product('DESK', 45000);
   const chair = await product('CHAIR', 12000);
   const assembly = await product('ASSEMBLY', 5000, { type: 'service' });
