@@ -1,4 +1,5 @@
 import type { RequestHandler } from 'express';
+import { atRate } from './at-rate';
 import type { BenchRow } from './report';
 import { percentile, ratio, round } from './stats';
 
@@ -9,9 +10,8 @@ export interface LatencyTarget {
 }
 
 /**
- * Open-loop load at a fixed rate: a request leaves every 1000/rate ms whether or not earlier
- * ones returned, so a slow server shows up as latency rather than as a lower rate. The targets
- * are interleaved so both see the same machine noise.
+ * Open-loop load at a fixed rate (see `atRate`): POSTs to the targets in turn, interleaved so all
+ * see the same machine noise, and the latency and status of each.
  */
 export async function measureFixedRate(
   baseUrl: string,
@@ -21,30 +21,19 @@ export async function measureFixedRate(
   const results = new Map(
     targets.map((t) => [t.name, { latencies: [] as number[], statuses: new Map<number, number>() }]),
   );
-  const interval = 1000 / options.rate;
-  const pending: Promise<void>[] = [];
-  const started = performance.now();
-  for (let i = 0; i < options.requestsPerTarget * targets.length; i++) {
+  await atRate(options.rate, options.requestsPerTarget * targets.length, async (i) => {
     const target = targets[i % targets.length]!;
-    const due = started + i * interval;
-    const wait = due - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    pending.push(
-      (async () => {
-        const sent = performance.now();
-        const response = await fetch(`${baseUrl}${target.path}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', ...options.headers },
-          body: JSON.stringify(target.body()),
-        });
-        await response.arrayBuffer();
-        const result = results.get(target.name)!;
-        result.latencies.push(performance.now() - sent);
-        result.statuses.set(response.status, (result.statuses.get(response.status) ?? 0) + 1);
-      })(),
-    );
-  }
-  await Promise.all(pending);
+    const sent = performance.now();
+    const response = await fetch(`${baseUrl}${target.path}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...options.headers },
+      body: JSON.stringify(target.body()),
+    });
+    await response.arrayBuffer();
+    const result = results.get(target.name)!;
+    result.latencies.push(performance.now() - sent);
+    result.statuses.set(response.status, (result.statuses.get(response.status) ?? 0) + 1);
+  });
   return results;
 }
 

@@ -1,12 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { Client, Connection } from '@temporalio/client';
-import { DefaultLogger, NativeConnection, Runtime } from '@temporalio/worker';
+import { DefaultLogger, Runtime } from '@temporalio/worker';
 import { createEntityRepository } from '../../domain/entities';
 import { seedDemoCompany } from '../../server/seed/seed';
-import { createWorker } from '../../worker/create-worker';
-import { loadWorkflowBundle } from '../../worker/workflow-bundle';
 import { runWorkflowType, type RunInput } from '../../workflows/runtime/run-contract';
+import { connectBenchTemporal } from './bench-temporal';
 import tenStep from './fixtures/ten-step.json';
 import type { BenchRow } from './report';
 import { median, ratio, round } from './stats';
@@ -23,17 +21,8 @@ export async function measureEngineOverhead(
 ): Promise<BenchRow[]> {
   Runtime.install({ logger: new DefaultLogger('ERROR') });
   await seedDemoCompany(createEntityRepository(db));
-  const taskQueue = `bench-${randomUUID().slice(0, 8)}`;
-  const workerConnection = await NativeConnection.connect({ address: temporalAddress });
-  const connection = await Connection.connect({ address: temporalAddress });
-  const client = new Client({ connection });
-  const worker = await createWorker({
-    connection: workerConnection,
-    namespace: 'default',
-    taskQueue,
-    db,
-    bundle: await loadWorkflowBundle(),
-  });
+  const bench = await connectBenchTemporal(db, temporalAddress, 'bench-engine');
+  const { temporal: client, taskQueue } = bench;
   const input = { limit: 5 };
   const jsonRun = () => {
     const runInput: RunInput = {
@@ -63,7 +52,7 @@ export async function measureEngineOverhead(
     return performance.now() - started;
   };
   try {
-    return await worker.runUntil(async () => {
+    return await bench.withWorker(async () => {
       // Same answer from both, or the comparison means nothing.
       const [fromJson, byHand] = await Promise.all([jsonRun(), handRun()]);
       if (JSON.stringify(fromJson) !== JSON.stringify(byHand)) {
@@ -111,7 +100,6 @@ export async function measureEngineOverhead(
       ];
     });
   } finally {
-    await connection.close();
-    await workerConnection.close();
+    await bench.close();
   }
 }

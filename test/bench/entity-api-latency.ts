@@ -1,12 +1,10 @@
 import express from 'express';
 import type { Db } from 'mongodb';
-import { Client, Connection } from '@temporalio/client';
 import { createEntityRepository } from '../../domain/entities';
-import { createUserStore, ensureAdmin } from '../../domain/users';
-import { createLogger } from '../../platform/logger';
-import { createServerApp } from '../../server/server-app';
-import { listen } from '../setup/listen';
+import { bearer, logIn } from '../support/api-client';
+import { serveApi } from '../support/api-server';
 import { bareRoute, latencyRows, measureFixedRate } from './api-latency';
+import { connectBenchTemporal } from './bench-temporal';
 import type { BenchRow } from './report';
 
 /**
@@ -19,32 +17,20 @@ export async function measureEntityCreateLatency(
   temporalAddress: string,
   options: { rate: number; requests: number },
 ): Promise<BenchRow[]> {
-  const log = createLogger({ level: 'silent', service: 'bench' });
-  const users = createUserStore(db);
-  await users.ensureIndexes();
-  await ensureAdmin(users, { email: 'bench@example.com', password: 'bench-password-123' });
-  const connection = await Connection.connect({ address: temporalAddress });
-  const app = createServerApp({
-    db,
-    temporal: new Client({ connection }),
-    users,
-    namespace: 'default',
-    taskQueue: 'bench',
-    log,
-    health: { store: async () => {}, temporal: async () => {} },
-  });
+  const bench = await connectBenchTemporal(db, temporalAddress, 'bench-api');
+  const admin = { email: 'bench@example.com', password: 'bench-password-123' };
   // One server for both: the bare route in front, the full API behind it.
-  const outer = express();
-  outer.post('/bench/bare', express.json(), bareRoute);
-  outer.use(app);
-  const server = await listen(outer);
+  const server = await serveApi(bench, {
+    admin,
+    wrap: (app) => {
+      const outer = express();
+      outer.post('/bench/bare', express.json(), bareRoute);
+      outer.use(app);
+      return outer;
+    },
+  });
   try {
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-123' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const token = await logIn(server.url, admin);
     const repo = createEntityRepository(db);
     const actor = { actor: { userId: 'bench' } };
     const account = await repo.create(
@@ -87,7 +73,7 @@ export async function measureEntityCreateLatency(
       {
         rate: options.rate,
         requestsPerTarget: options.requests,
-        headers: { authorization: `Bearer ${token}` },
+        headers: bearer(token),
       },
     );
     return latencyRows(
@@ -99,6 +85,6 @@ export async function measureEntityCreateLatency(
     );
   } finally {
     await server.close();
-    await connection.close();
+    await bench.close();
   }
 }

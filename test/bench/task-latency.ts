@@ -1,15 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
 import type { TaskDocument } from '../../domain/tasks';
-import { createUserStore, ensureAdmin } from '../../domain/users';
-import { createLogger } from '../../platform/logger';
-import { createServerApp } from '../../server/server-app';
-import { createWorker } from '../../worker/create-worker';
 import { benchGoUpdate, benchWaitingQuery } from '../../worker/workflows/bench-update-baseline';
-import { loadWorkflowBundle } from '../../worker/workflow-bundle';
-import { listen } from '../setup/listen';
+import { apiAs, logIn } from '../support/api-client';
+import { serveApi } from '../support/api-server';
+import { connectBenchTemporal } from './bench-temporal';
 import type { BenchRow } from './report';
 import { percentile, ratio, round } from './stats';
 
@@ -61,46 +56,18 @@ export async function measureTaskLatency(
   temporalAddress: string,
   options: { samples: number; warmup: number },
 ): Promise<BenchRow[]> {
-  const taskQueue = `bench-tasks-${randomUUID().slice(0, 8)}`;
-  const workerConnection = await NativeConnection.connect({ address: temporalAddress });
-  const connection = await Connection.connect({ address: temporalAddress });
-  const client = new Client({ connection });
-  const worker = await createWorker({
-    connection: workerConnection,
-    namespace: 'default',
-    taskQueue,
-    db,
-    bundle: await loadWorkflowBundle(),
-  });
-  const users = createUserStore(db);
-  await users.ensureIndexes();
-  await ensureAdmin(users, { email: 'bench@example.com', password: 'bench-password-123' });
-  const app = createServerApp({
-    db,
-    temporal: client,
-    users,
-    namespace: 'default',
-    taskQueue,
-    log: createLogger({ level: 'silent', service: 'bench' }),
-    health: { store: async () => {}, temporal: async () => {} },
-  });
-  const server = await listen(app);
+  const bench = await connectBenchTemporal(db, temporalAddress, 'bench-tasks');
+  const { temporal: client, taskQueue } = bench;
+  const admin = { email: 'bench@example.com', password: 'bench-password-123' };
+  const server = await serveApi(bench, { admin });
   try {
-    const login = await fetch(`${server.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'bench@example.com', password: 'bench-password-123' }),
-    });
-    const { token } = (await login.json()) as { token: string };
+    const api = apiAs(server.url, await logIn(server.url, admin));
     const call = async (method: string, path: string, body?: unknown) => {
-      const response = await fetch(`${server.url}/api${path}`, {
-        method,
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
-      });
-      const answer = (await response.json()) as Record<string, unknown>;
-      if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(answer)}`);
-      return answer;
+      const answer = await api(method, path, body);
+      if (answer.status < 200 || answer.status > 299) {
+        throw new Error(`${method} ${path}: ${answer.status} ${JSON.stringify(answer.body)}`);
+      }
+      return answer.body as Record<string, unknown>;
     };
     const workflowId = (await call('POST', '/workflows', approvalThenNext))._id as string;
     await call('POST', `/workflows/${workflowId}/publish`);
@@ -141,7 +108,7 @@ export async function measureTaskLatency(
       return elapsed;
     };
 
-    return await worker.runUntil(async () => {
+    return await bench.withWorker(async () => {
       for (let i = 0; i < options.warmup; i++) {
         await completeOne();
         await updateOne();
@@ -178,7 +145,6 @@ export async function measureTaskLatency(
     });
   } finally {
     await server.close();
-    await connection.close();
-    await workerConnection.close();
+    await bench.close();
   }
 }

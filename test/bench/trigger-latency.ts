@@ -1,15 +1,12 @@
-import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { Client, Connection } from '@temporalio/client';
-import { NativeConnection } from '@temporalio/worker';
-import { createTriggerDispatcher, triggerRunId } from '../../domain/triggers';
-import { createUserStore, ensureAdmin } from '../../domain/users';
+import type { Client } from '@temporalio/client';
+import { triggerRunId } from '../../domain/triggers';
 import { createWorkflowStore, startRun } from '../../domain/workflows';
-import { createLogger } from '../../platform/logger';
-import { createServerApp } from '../../server/server-app';
-import { createWorker } from '../../worker/create-worker';
-import { loadWorkflowBundle } from '../../worker/workflow-bundle';
-import { listen } from '../setup/listen';
+import { apiAs, bearer, logIn } from '../support/api-client';
+import { serveApi } from '../support/api-server';
+import { startDispatcher } from '../support/trigger-dispatcher';
+import { atRate } from './at-rate';
+import { connectBenchTemporal } from './bench-temporal';
 import type { BenchRow } from './report';
 import { percentile, ratio, round } from './stats';
 
@@ -26,44 +23,14 @@ export async function measureTriggerLatency(
   temporalAddress: string,
   options: { rate: number; writes: number },
 ): Promise<BenchRow[]> {
-  const log = createLogger({ level: 'silent', service: 'bench' });
-  const taskQueue = `bench-triggers-${randomUUID().slice(0, 8)}`;
-  const connection = await Connection.connect({ address: temporalAddress });
-  const temporal = new Client({ connection });
-  const workerConnection = await NativeConnection.connect({ address: temporalAddress });
-  const worker = await createWorker({
-    connection: workerConnection,
-    namespace: 'default',
-    taskQueue,
-    db,
-    bundle: await loadWorkflowBundle(),
-  });
-  const users = createUserStore(db);
-  await users.ensureIndexes();
+  const bench = await connectBenchTemporal(db, temporalAddress, 'bench-triggers');
+  const { temporal, taskQueue } = bench;
   const admin = { email: 'bench-triggers@example.com', password: 'bench-password-123' };
-  await ensureAdmin(users, admin);
-  const app = createServerApp({
-    db,
-    temporal,
-    users,
-    namespace: 'default',
-    taskQueue,
-    log,
-    health: { store: async () => {}, temporal: async () => {} },
-  });
-  const dispatcher = createTriggerDispatcher({
-    db,
-    temporal,
-    taskQueue,
-    log,
-    maxChainDepth: 8,
-    sweepIntervalMs: 2000,
-  });
-  const server = await listen(app);
-  await dispatcher.start();
+  const server = await serveApi(bench, { admin });
+  const dispatcher = await startDispatcher(bench, { sweepIntervalMs: 2000 });
   try {
-    return await worker.runUntil(async () => {
-      const token = await login(server.url, admin);
+    return await bench.withWorker(async () => {
+      const token = await logIn(server.url, admin);
       const workflows = createWorkflowStore(db);
       const workflow = await workflows.create(
         {
@@ -77,17 +44,14 @@ export async function measureTriggerLatency(
         { userId: 'bench' },
       );
       // Through the API, so the dispatcher hears of the publication as it would in production.
-      const published = await fetch(`${server.url}/api/workflows/${workflow._id}/publish`, {
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}` },
-      });
+      const published = await apiAs(server.url, token)('POST', `/workflows/${workflow._id}/publish`);
       if (published.status !== 200) throw new Error(`publish answered ${published.status}`);
       const version = await workflows.getVersion(workflow._id, 1);
 
       const write = async (i: number) => {
         const response = await fetch(`${server.url}/api/entities/supplier`, {
           method: 'POST',
-          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          headers: { ...bearer(token), 'content-type': 'application/json' },
           body: JSON.stringify({
             name: `Bench ${i}`,
             status: 'active',
@@ -141,30 +105,8 @@ export async function measureTriggerLatency(
   } finally {
     await dispatcher.stop();
     await server.close();
-    await connection.close();
-    await workerConnection.close();
+    await bench.close();
   }
-}
-
-async function login(url: string, admin: { email: string; password: string }): Promise<string> {
-  const response = await fetch(`${url}/api/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(admin),
-  });
-  return ((await response.json()) as { token: string }).token;
-}
-
-/** Calls `fn` `count` times, one call every 1000/rate ms whether or not earlier ones returned. */
-async function atRate<T>(rate: number, count: number, fn: (i: number) => Promise<T>): Promise<T[]> {
-  const started = performance.now();
-  const calls: Promise<T>[] = [];
-  for (let i = 0; i < count; i++) {
-    const wait = started + (i * 1000) / rate - performance.now();
-    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
-    calls.push(fn(i));
-  }
-  return Promise.all(calls);
 }
 
 /** Milliseconds from each `from` to its run's start time on Temporal, waiting for runs not started yet. */
