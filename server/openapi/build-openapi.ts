@@ -6,6 +6,7 @@ import {
   type EntityType,
   type FilterableField,
 } from '../../schemas';
+import { errorResponses, json, pathParameter, ref } from './openapi-parts';
 import { toOpenApiSchemas } from './schema-to-openapi';
 
 /** An OpenAPI path item: operations by method. */
@@ -27,13 +28,6 @@ export interface OpenApiOptions {
 }
 
 const pascal = (type: EntityType) => type.charAt(0).toUpperCase() + type.slice(1);
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const json = (schema: unknown) => ({ 'application/json': { schema } });
-
-const errorResponses = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [String(status), { $ref: `#/components/responses/Error${status}` }]),
-  );
 
 const errorDescriptions: Record<number, string> = {
   400: 'Invalid request: a malformed body or parameter, a schema violation or an operator key',
@@ -191,7 +185,7 @@ export function buildOpenApi(options: OpenApiOptions = {}): Record<string, unkno
   };
 }
 
-const idParameter = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+const idParameter = pathParameter('id');
 const ifMatch = {
   name: 'If-Match',
   in: 'header',

@@ -1,12 +1,4 @@
-import type { OpenApiExtension } from '../../openapi/build-openapi';
-
-const json = (schema: unknown) => ({ 'application/json': { schema } });
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [String(status), { $ref: `#/components/responses/Error${status}` }]),
-  );
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
-const workflowId = { name: 'id', in: 'path', required: true, schema: { type: 'string' } };
+import { errorResponses, json, pathParameter, ref, type OpenApiExtension } from '../../openapi';
 
 /** The webhook routes in the OpenAPI document: the public endpoint and the designers' API. */
 export const webhooksOpenApi: OpenApiExtension = {
@@ -52,7 +44,7 @@ export const webhooksOpenApi: OpenApiExtension = {
         summary: 'Start a run of the webhook trigger',
         security: [],
         parameters: [
-          { name: 'hookId', in: 'path', required: true, schema: { type: 'string' } },
+          pathParameter('hookId'),
           {
             name: 'X-Ledgerline-Token',
             in: 'header',
@@ -84,7 +76,7 @@ export const webhooksOpenApi: OpenApiExtension = {
             description: 'The run started, or the run of this Idempotency-Key',
             content: json({ type: 'object', required: ['runId'], properties: { runId: { type: 'string' } } }),
           },
-          ...errors(400, 401, 404, 409, 413, 429),
+          ...errorResponses(400, 401, 404, 409, 413, 429),
           '503': { description: 'Temporal is not reachable; retry', content: json(ref('Error')) },
         },
       },
@@ -93,7 +85,7 @@ export const webhooksOpenApi: OpenApiExtension = {
       get: {
         tags: ['webhooks'],
         summary: "A workflow's webhooks, without secrets",
-        parameters: [workflowId],
+        parameters: [pathParameter('id')],
         responses: {
           '200': {
             description: 'Webhooks',
@@ -102,7 +94,7 @@ export const webhooksOpenApi: OpenApiExtension = {
               properties: { items: { type: 'array', items: ref('Webhook') } },
             }),
           },
-          ...errors(401, 403, 404),
+          ...errorResponses(401, 403, 404),
         },
       },
     },
@@ -110,10 +102,10 @@ export const webhooksOpenApi: OpenApiExtension = {
       post: {
         tags: ['webhooks'],
         summary: 'Replace the token and signing secret; the old ones stop working',
-        parameters: [workflowId, { name: 'nodeId', in: 'path', required: true, schema: { type: 'string' } }],
+        parameters: [pathParameter('id'), pathParameter('nodeId')],
         responses: {
           '200': { description: 'The new credentials, shown once', content: json(ref('WebhookCredentials')) },
-          ...errors(401, 403, 404),
+          ...errorResponses(401, 403, 404),
         },
       },
     },

@@ -1,20 +1,9 @@
-import type { OpenApiExtension } from '../../openapi/build-openapi';
+import { errorResponses, json, pathParameter, ref, type OpenApiExtension } from '../../openapi';
 
 const list = {
   description: 'Schedules',
-  content: {
-    'application/json': {
-      schema: {
-        type: 'object',
-        properties: { items: { type: 'array', items: { $ref: '#/components/schemas/Schedule' } } },
-      },
-    },
-  },
+  content: json({ type: 'object', properties: { items: { type: 'array', items: ref('Schedule') } } }),
 };
-const errors = (...statuses: number[]) =>
-  Object.fromEntries(
-    statuses.map((status) => [String(status), { $ref: `#/components/responses/Error${status}` }]),
-  );
 
 /** The schedule routes in the OpenAPI document. */
 export const schedulesOpenApi: OpenApiExtension = {
@@ -65,15 +54,15 @@ export const schedulesOpenApi: OpenApiExtension = {
         tags: ['schedules'],
         summary: 'Every schedule, or those of one workflow',
         parameters: [{ name: 'workflowId', in: 'query', schema: { type: 'string' } }],
-        responses: { '200': list, ...errors(401, 403) },
+        responses: { '200': list, ...errorResponses(401, 403) },
       },
     },
     '/workflows/{id}/schedules': {
       get: {
         tags: ['schedules'],
         summary: "A workflow's schedules",
-        parameters: [{ name: 'id', in: 'path', required: true, schema: { type: 'string' } }],
-        responses: { '200': list, ...errors(401, 403, 404) },
+        parameters: [pathParameter('id')],
+        responses: { '200': list, ...errorResponses(401, 403, 404) },
       },
     },
   },
