@@ -2,7 +2,6 @@ import express, { Router, type Request } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { ServiceError, type Client } from '@temporalio/client';
 import {
-  defaultSignatureHeader,
   SecretBoxError,
   signatureMatches,
   startWebhookRun,
@@ -19,6 +18,7 @@ import {
 import type { Logger } from '../../../platform/logger';
 import { HttpError } from '../../http/http-error';
 import { forwardedHeaders, idempotencyKey, parsePayload, presentedToken } from './webhook-request';
+import { signatureSettings, webhookTrigger } from './webhook-trigger';
 
 /** How many calls a hook accepts, and how large a body. */
 export interface WebhookLimits {
@@ -38,11 +38,6 @@ export interface HookRoutesDeps {
   log: Logger;
 }
 
-interface SignatureParams {
-  header?: string;
-  required?: boolean;
-}
-
 /** The published version that serves `hook` and its webhook trigger, or the HTTP reason there is none. */
 async function servingTrigger(
   workflows: WorkflowStore,
@@ -56,7 +51,7 @@ async function servingTrigger(
     if (error instanceof WorkflowNotFoundError) throw new HttpError('not_found', `No webhook ${hook._id}`);
     throw error;
   }
-  const trigger = version?.triggers.find((t) => t.nodeId === hook.nodeId && t.type === 'trigger.webhook');
+  const trigger = webhookTrigger(version, hook.nodeId);
   if (!version || !trigger) {
     throw new HttpError(
       'conflict',
@@ -73,12 +68,12 @@ function checkSignature(
   trigger: PublishedTrigger,
   webhooks: WebhookStore,
 ) {
-  const params = trigger.params.signature as SignatureParams | undefined;
-  if (params === undefined) return;
-  const header = params.header ?? defaultSignatureHeader;
+  const settings = signatureSettings(trigger);
+  if (settings === undefined) return;
+  const { header } = settings;
   const given = req.get(header);
   if (given === undefined) {
-    if (params.required === false) return;
+    if (!settings.required) return;
     throw new HttpError('unauthorized', `The ${header} signature header is required`, [
       { path: header, message: 'is required: sha256=<hex HMAC-SHA256 of the body>' },
     ]);

@@ -1,12 +1,13 @@
 import { Router, type Request } from 'express';
 import type { Db } from 'mongodb';
 import { appendAudit } from '../../../domain/audit/audit-log';
-import { defaultSignatureHeader, hookPath, type WebhookStore } from '../../../domain/webhooks';
+import { hookPath, type WebhookStore } from '../../../domain/webhooks';
 import type { WorkflowStore } from '../../../domain/workflows';
 import { getActor } from '../../auth/actor';
 import { authorize, type WorkflowAction } from '../../auth/permissions';
 import { HttpError } from '../../http/http-error';
 import { mapped } from '../workflows/workflow-errors-to-http';
+import { signatureSettings, webhookTrigger } from './webhook-trigger';
 
 export interface WebhookAdminRoutesDeps {
   db: Db;
@@ -37,24 +38,18 @@ export function webhookAdminRoutes(deps: WebhookAdminRoutesDeps): Router {
 
   router.get('/workflows/:id/webhooks', async (req, res) => {
     allow(req, 'edit');
-    await mapped(() => deps.workflows.get(req.params.id));
+    // Reads the workflow too: an unknown or archived one is a 404.
     const published = await mapped(() => deps.workflows.getPublished(req.params.id));
     // A crash between publish and hook creation leaves a live trigger without a hook: make it now.
     if (published) await deps.webhooks.ensureHooks(published.workflowId, published.triggers);
     const items = (await deps.webhooks.list(req.params.id)).map((hook) => {
-      const trigger = published?.triggers.find(
-        (t) => t.nodeId === hook.nodeId && t.type === 'trigger.webhook',
-      );
-      const signature = trigger?.params.signature as { header?: string; required?: boolean } | undefined;
+      const trigger = webhookTrigger(published, hook.nodeId);
       return {
         hookId: hook._id,
         nodeId: hook.nodeId,
         url: hookUrl(req, hook._id),
         live: trigger !== undefined,
-        signature:
-          signature === undefined
-            ? null
-            : { header: signature.header ?? defaultSignatureHeader, required: signature.required ?? true },
+        signature: (trigger && signatureSettings(trigger)) ?? null,
         tokenHint: hook.tokenHint,
         createdAt: hook.createdAt,
         rotatedAt: hook.rotatedAt ?? null,
