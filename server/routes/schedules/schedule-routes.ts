@@ -7,6 +7,7 @@ import {
   type ScheduleView,
 } from '../../../domain/schedules';
 import type { WorkflowStore } from '../../../domain/workflows';
+import { mapWithConcurrency } from '../../../workflows/interpreter/bounded-map';
 import { getActor } from '../../auth/actor';
 import { authorize } from '../../auth/permissions';
 import { mapped } from '../workflows/workflow-errors-to-http';
@@ -20,13 +21,8 @@ export interface ScheduleRoutesDeps {
 /** Temporal answers describe calls this many at a time. */
 const describeConcurrency = 8;
 
-async function describeAll(temporal: Client, records: ScheduleRecord[]): Promise<ScheduleView[]> {
-  const views: ScheduleView[] = [];
-  for (let start = 0; start < records.length; start += describeConcurrency) {
-    const batch = records.slice(start, start + describeConcurrency);
-    views.push(...(await Promise.all(batch.map((record) => describeSchedule(temporal, record)))));
-  }
-  return views;
+function describeAll(temporal: Client, records: ScheduleRecord[]): Promise<ScheduleView[]> {
+  return mapWithConcurrency(records, describeConcurrency, (record) => describeSchedule(temporal, record));
 }
 
 function allowRead(req: Request): void {
