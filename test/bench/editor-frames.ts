@@ -3,7 +3,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { openBrowserPage } from '../browser/browser-app';
 import { listen } from '../setup/listen';
 import type { BenchRow } from './report';
 import { median, percentile, ratio, round } from './stats';
@@ -137,12 +138,8 @@ export async function measureEditorFrames(
   const outDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ledgerline-editor-bench-'));
   await buildPage(outDir);
   const server = await listen(express().use(express.static(outDir)));
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking'],
-  });
+  const { browser, page } = await openBrowserPage({ width: 1280, height: 800 });
   try {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     const baseline = await measureSize(page, server.url, options.baseline, options);
     const rows: BenchRow[] = [];
     for (const [action, frames] of [

@@ -1,4 +1,4 @@
-import { api } from '../api/api-client';
+import { api, ApiError, errorMessage } from '../api/api-client';
 import type { WorkflowDocument, WorkflowVersionDocument } from '../../../domain/workflows/workflow-documents';
 import type { NodeTypeDescription, TraceEntry, ValidationError, WorkflowDefinition } from './model/core';
 
@@ -80,13 +80,19 @@ export const workflowApi = {
   run: (runId: string) => api<RunView>(`/api/runs/${encodeURIComponent(runId)}`),
   cancelRun: (runId: string) =>
     api<unknown>(`/api/runs/${encodeURIComponent(runId)}/cancel`, { method: 'POST' }),
-  templates: () =>
-    api<TemplateSummary[] | { items: TemplateSummary[] }>('/api/templates').then((body) =>
-      Array.isArray(body) ? body : body.items,
-    ),
+  templates: () => api<TemplateSummary[]>('/api/templates'),
   installTemplate: (name: string, params?: unknown) =>
     api<WorkflowDoc>(`/api/templates/${encodeURIComponent(name)}/install`, {
       method: 'POST',
       ...(params === undefined ? {} : { body: { params } }),
     }),
 };
+
+/** An API error in one sentence, with its field details. */
+export function describeError(error: unknown): string {
+  if (!(error instanceof ApiError)) return errorMessage(error);
+  const details = error.details.map((detail) =>
+    detail.path ? `${detail.path}: ${detail.message}` : detail.message,
+  );
+  return details.length > 0 ? `${error.message}: ${details.slice(0, 5).join('; ')}` : error.message;
+}

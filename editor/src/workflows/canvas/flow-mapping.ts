@@ -1,7 +1,13 @@
 import type { Edge, Node } from '@xyflow/react';
-import type { TraceStatus, ValidationError, WorkflowDefinition, WorkflowNode } from '../model/core';
+import {
+  edgePort,
+  type TraceStatus,
+  type ValidationError,
+  type WorkflowDefinition,
+  type WorkflowNode,
+} from '../model/core';
 import { fallbackPositions } from '../model/fallback-positions';
-import { portOf, portsOf } from '../model/ports';
+import { portsOf } from '../model/ports';
 
 /**
  * What a node on the canvas draws. It holds data only, never callbacks (the editor's state is the
@@ -70,7 +76,7 @@ export function createNodeMapper() {
     const usedPorts = new Map<string, Set<string>>();
     for (const edge of definition.edges) {
       const ports = usedPorts.get(edge.source) ?? new Set<string>();
-      ports.add(portOf(edge));
+      ports.add(edgePort(edge));
       usedPorts.set(edge.source, ports);
     }
     const seen = new Set<string>();
@@ -90,25 +96,21 @@ export function createNodeMapper() {
       const status = decorations.statusByNode?.get(node.id);
       const position = node.position ?? fallback.get(node.id) ?? { x: 0, y: 0 };
       const previous = cache.get(node.id);
-      if (
-        previous &&
-        previous.node === node &&
-        previous.selected === isSelected &&
-        previous.measured === size &&
-        previous.errors === errors &&
-        previous.status === status &&
-        previous.missing === missing &&
-        previous.position.x === position.x &&
-        previous.position.y === position.y
-      ) {
-        return previous.flow;
-      }
       const sameData =
         previous &&
         previous.node === node &&
         previous.errors === errors &&
         previous.status === status &&
         previous.missing === missing;
+      if (
+        sameData &&
+        previous.selected === isSelected &&
+        previous.measured === size &&
+        previous.position.x === position.x &&
+        previous.position.y === position.y
+      ) {
+        return previous.flow;
+      }
       const data: FlowNodeData = sameData
         ? previous.flow.data
         : {
@@ -161,7 +163,7 @@ export function createEdgeMapper() {
       const invalid = decorations.errorsByEdge?.has(edge.id) ?? false;
       const taken = decorations.takenEdges?.has(edge.id) ?? false;
       const isSelected = selected.has(edge.id);
-      const port = portOf(edge);
+      const port = edgePort(edge);
       const key = [edge.source, port, edge.target, invalid, taken, isSelected].join('\u0000');
       const previous = cache.get(edge.id);
       if (previous && previous.key === key) return previous.flow;

@@ -12,9 +12,9 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import type { WorkflowDefinition } from '../model/core';
+import { DEFAULT_PORT, type WorkflowDefinition } from '../model/core';
 import { connect, moveNodes, type Position } from '../model/graph-edits';
-import { connectionProblem } from '../model/ports';
+import { connectionProblem, type PortConnection } from '../model/ports';
 import {
   createEdgeMapper,
   createNodeMapper,
@@ -48,6 +48,17 @@ export interface WorkflowCanvasProps {
   /** Why a connection the user drew was refused. */
   onProblem?: (message: string) => void;
   onDropType?: (type: string, position: Position) => void;
+}
+
+/** A connection React Flow reports, as the graph edits take it: handles are port names. */
+function portConnection(
+  connection: Pick<Connection, 'source' | 'target'> & { sourceHandle?: string | null },
+): PortConnection {
+  return {
+    source: connection.source,
+    sourcePort: connection.sourceHandle ?? DEFAULT_PORT,
+    target: connection.target,
+  };
 }
 
 const nodeTypes = { workflow: WorkflowNodeView };
@@ -144,22 +155,13 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
 
   const onConnect = useCallback((connection: Connection) => {
     const { definition: current, onEdit, onProblem } = latest.current;
-    const result = connect(current, {
-      source: connection.source,
-      sourcePort: connection.sourceHandle ?? 'out',
-      target: connection.target,
-    });
+    const result = connect(current, portConnection(connection));
     if ('problem' in result) onProblem?.(result.problem);
     else onEdit?.(result.definition);
   }, []);
 
   const isValidConnection = useCallback<IsValidConnection>(
-    (connection) =>
-      connectionProblem(latest.current.definition, {
-        source: connection.source,
-        sourcePort: connection.sourceHandle ?? 'out',
-        target: connection.target,
-      }) === undefined,
+    (connection) => connectionProblem(latest.current.definition, portConnection(connection)) === undefined,
     [],
   );
 

@@ -126,7 +126,6 @@ export function useEditorModel() {
   return {
     definition,
     selection,
-    saved: model.saved,
     dirty: definition !== model.saved,
     canUndo: canUndo(model.history),
     canRedo: canRedo(model.history),

@@ -59,14 +59,7 @@ export function useSampleData(definition: WorkflowDefinition) {
       workflowApi
         .run(spec.runId)
         .then((run) =>
-          done(
-            runSample(
-              `run ${spec.runId} (version ${run.version ?? '?'})`,
-              definition,
-              run.trace,
-              run.input ?? {},
-            ),
-          ),
+          done(runSample(`run ${spec.runId} (version ${run.version ?? '?'})`, run.trace, run.input ?? {})),
         )
         .catch((error: unknown) => done(undefined, `The run could not be read: ${errorMessage(error)}`));
     } else if (spec.type === 'trigger.entity') {
@@ -119,7 +112,7 @@ export function useSampleData(definition: WorkflowDefinition) {
     return () => {
       live = false;
     };
-    // The key holds everything the sample depends on; the definition is read for runs only.
+    // The key holds everything the sample depends on.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [key]);
 

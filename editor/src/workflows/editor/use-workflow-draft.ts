@@ -1,22 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { ApiError, errorMessage } from '../../api/api-client';
+import { ApiError } from '../../api/api-client';
 import type { WorkflowDefinition } from '../model/core';
-import { workflowApi, type WorkflowDoc } from '../workflow-api';
+import { describeError, workflowApi, type WorkflowDoc } from '../workflow-api';
 import type { EditorModel } from './use-editor-model';
 
 /** A message above the canvas; `conflict` offers to reload or overwrite after a 412. */
 export interface Notice {
   kind: 'info' | 'error' | 'conflict';
   message: string;
-}
-
-/** An API error in one sentence, with its field details. */
-export function describeError(error: unknown): string {
-  if (!(error instanceof ApiError)) return errorMessage(error);
-  const details = error.details.map((detail) =>
-    detail.path ? `${detail.path}: ${detail.message}` : detail.message,
-  );
-  return details.length > 0 ? `${error.message}: ${details.slice(0, 5).join('; ')}` : error.message;
 }
 
 /**

@@ -78,6 +78,8 @@ function EditorScreen({ id }: { id: string }) {
     return flow.screenToFlowPosition({ x: box.left + box.width / 2 - 100, y: box.top + box.height / 2 - 40 });
   }, [flow]);
 
+  const fitAll = () => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 });
+
   const addAt = useCallback(
     (type: string, position: Position) => {
       const added = addNode(model.definition, type, position);
@@ -103,7 +105,7 @@ function EditorScreen({ id }: { id: string }) {
     );
     const positions = await autoLayout(definition, sizes);
     edit(moveNodes(definition, positions));
-    window.requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 }));
+    window.requestAnimationFrame(fitAll);
   };
 
   const copy = async (): Promise<boolean> => {
@@ -158,7 +160,7 @@ function EditorScreen({ id }: { id: string }) {
       },
       save: () => void draft.save(),
       layout: () => void layout(),
-      fitView: () => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 }),
+      fitView: fitAll,
       help: () => setHelp(true),
     },
     { copyText: model.copyText, afterCut: model.deleteSelection, paste: (text) => model.paste(text) },
@@ -198,7 +200,7 @@ function EditorScreen({ id }: { id: string }) {
         onPaste={() => void paste()}
         onDelete={model.deleteSelection}
         onLayout={() => void layout()}
-        onFit={() => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 })}
+        onFit={fitAll}
         onExport={() => downloadText(exportFileName(definition), exportText(definition))}
         onImport={importFile}
         onHelp={() => setHelp(true)}

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-client';
-import { evaluateExpression, parseExpression } from '../model/core';
+import { evaluateExpression, expressionSource, parseExpression } from '../model/core';
 import { previewBindings } from '../model/sample-data';
 import { usePreviewSource } from './sample-context';
 
@@ -97,7 +97,7 @@ export function ExpressionInput(props: {
   readOnly: boolean;
   onChange: (value: unknown) => void;
 }) {
-  const source = props.value.slice(1);
+  const source = expressionSource(props.value) ?? '';
   return (
     <div className="wf-expr">
       {props.showLabel && (

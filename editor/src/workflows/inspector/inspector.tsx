@@ -1,8 +1,13 @@
 import { useState } from 'react';
 import type { Selection } from '../canvas/workflow-canvas';
-import type { NodeTypeDescription, WorkflowDefinition, WorkflowNode } from '../model/core';
+import {
+  edgePort,
+  type NodeTypeDescription,
+  type WorkflowDefinition,
+  type WorkflowNode,
+} from '../model/core';
 import { removeElements, renameNode, updateMeta, updateNode } from '../model/graph-edits';
-import { portOf, portsOf } from '../model/ports';
+import { portsOf } from '../model/ports';
 import type { ErrorIndex } from '../model/validation-index';
 import { ParamsForm } from './params-form';
 
@@ -45,7 +50,7 @@ export function Inspector(props: InspectorProps) {
       <section className="wf-inspector" aria-label="Inspector">
         <h2>Connection {edge.id}</h2>
         <p>
-          From <strong>{edge.source}</strong> by port <strong>{portOf(edge)}</strong> to{' '}
+          From <strong>{edge.source}</strong> by port <strong>{edgePort(edge)}</strong> to{' '}
           <strong>{edge.target}</strong>.
         </p>
         <ProblemList problems={problems.map((problem) => problem.message)} />

@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import type { FieldProps } from '@rjsf/utils';
-import { isExpression } from '../model/core';
+import { expressionSource, isExpression } from '../model/core';
 import { ExpressionStatus } from './expression-field';
 import type { ParamsFormContext } from './form-context';
 
@@ -61,6 +61,7 @@ export function JsonField(props: FieldProps) {
   const context = props.registry.formContext as ParamsFormContext | undefined;
   const id = fieldPathId.$id;
   const lines = text.split('\n').length;
+  const source = expressionSource(formData);
   return (
     <div className="wf-json">
       <label className="control-label" htmlFor={id}>
@@ -90,7 +91,7 @@ export function JsonField(props: FieldProps) {
         }}
       />
       {problem && <p className="wf-expr__error">{problem}</p>}
-      {isExpression(formData) && <ExpressionStatus source={formData.slice(1)} nodeId={context?.nodeId} />}
+      {source !== undefined && <ExpressionStatus source={source} nodeId={context?.nodeId} />}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 import type { ErrorSchema } from '@rjsf/utils';
 import { ApiError } from '../../api/api-client';
 import { serverErrorSchema } from '../../entities/form-schema';
-import { describeError } from '../editor/use-workflow-draft';
+import { describeError } from '../workflow-api';
 
 /**
  * A refused form submission for display: the API's field details as an rjsf error tree (with the

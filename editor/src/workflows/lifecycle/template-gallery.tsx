@@ -4,8 +4,7 @@ import type { ErrorSchema, RJSFSchema } from '@rjsf/utils';
 import { errorMessage } from '../../api/api-client';
 import { entityButtonTemplates } from '../../entities/form-buttons';
 import { serverValidator } from '../../entities/server-validator';
-import { describeError } from '../editor/use-workflow-draft';
-import { workflowApi, type TemplateSummary } from '../workflow-api';
+import { describeError, workflowApi, type TemplateSummary } from '../workflow-api';
 import { formErrors } from './form-errors';
 
 /**

@@ -1,6 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { errorMessage } from '../../api/api-client';
 import { Link, navigate } from '../../routing/use-route';
 import { ReadOnlyGraph } from '../canvas/read-only-graph';
 import { emptySelection, type Selection } from '../canvas/workflow-canvas';
@@ -9,28 +8,17 @@ import { Inspector } from '../inspector/inspector';
 import { exportFileName, exportText } from '../model/definition-file';
 import { indexErrors } from '../model/validation-index';
 import { useNodeTypes } from '../palette/use-node-types';
-import { workflowApi, type VersionDoc } from '../workflow-api';
 import { downloadText } from './download';
+import { useVersion } from './use-version';
 
 const noErrors = indexErrors([]);
 const noDecorations = {};
 
 /** A published version, read-only: its graph and node settings, export, and restore into the draft. */
 export function VersionPage({ id, version }: { id: string; version: number }) {
-  const [doc, setDoc] = useState<VersionDoc | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
+  const { doc, problem } = useVersion(id, version);
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const nodeTypes = useNodeTypes();
-  useEffect(() => {
-    let live = true;
-    workflowApi
-      .version(id, version)
-      .then((loaded) => live && setDoc(loaded))
-      .catch((error: unknown) => live && setProblem(errorMessage(error)));
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
   const ignore = useMemo(() => () => undefined, []);
   if (problem)
     return (

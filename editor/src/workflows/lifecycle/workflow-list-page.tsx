@@ -1,8 +1,7 @@
 import { useCallback, useEffect, useState, type FormEvent } from 'react';
 import { Link, navigate } from '../../routing/use-route';
-import { describeError } from '../editor/use-workflow-draft';
 import { parseDefinitionFile } from '../model/definition-file';
-import { workflowApi, type WorkflowSummary } from '../workflow-api';
+import { describeError, workflowApi, type WorkflowSummary } from '../workflow-api';
 import { JsonFileButton } from './file-button';
 import { TemplateGallery } from './template-gallery';
 

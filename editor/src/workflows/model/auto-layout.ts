@@ -1,7 +1,7 @@
 import type { ELK, ElkNode } from 'elkjs/lib/elk-api';
-import type { WorkflowDefinition } from './core';
+import { edgePort, type WorkflowDefinition } from './core';
 import type { Position } from './graph-edits';
-import { portOf, portsOf } from './ports';
+import { portsOf } from './ports';
 
 /** A node's drawn size; the canvas measures it, the layout leaves room for it. */
 export interface Size {
@@ -25,7 +25,11 @@ export function toElkGraph(
   definition: WorkflowDefinition,
   sizes: ReadonlyMap<string, Size> = new Map(),
 ): ElkNode {
-  const ids = new Set(definition.nodes.map((node) => node.id));
+  // Each node's output ports, read once; with a duplicated id, the first node's (as the graph index).
+  const outputsOf = new Map<string, string[]>();
+  for (const node of definition.nodes) {
+    if (!outputsOf.has(node.id)) outputsOf.set(node.id, portsOf(node).outputs);
+  }
   return {
     id: 'root',
     layoutOptions: {
@@ -40,7 +44,7 @@ export function toElkGraph(
       'elk.layered.cycleBreaking.strategy': 'DEPTH_FIRST',
     },
     children: definition.nodes.map((node) => {
-      const { outputs } = portsOf(node);
+      const outputs = outputsOf.get(node.id)!;
       const size = sizes.get(node.id) ?? estimatedSize(outputs.length);
       return {
         id: node.id,
@@ -58,13 +62,13 @@ export function toElkGraph(
       };
     }),
     edges: definition.edges
-      .filter((edge) => ids.has(edge.source) && ids.has(edge.target))
+      .filter((edge) => outputsOf.has(edge.source) && outputsOf.has(edge.target))
       .map((edge) => {
-        const source = definition.nodes.find((node) => node.id === edge.source)!;
-        const known = portsOf(source).outputs.includes(portOf(edge));
+        const port = edgePort(edge);
+        const known = outputsOf.get(edge.source)!.includes(port);
         return {
           id: edge.id,
-          sources: [known ? portId(edge.source, portOf(edge)) : edge.source],
+          sources: [known ? portId(edge.source, port) : edge.source],
           targets: [inputId(edge.target)],
         };
       }),

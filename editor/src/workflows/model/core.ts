@@ -9,6 +9,7 @@ export type {
   WorkflowNode,
 } from '../../../../workflows/definition/workflow-definition';
 export { DEFAULT_PORT, ERROR_PORT } from '../../../../workflows/definition/workflow-definition';
+export { buildGraph, edgePort, edgesFrom, edgesInto } from '../../../../workflows/definition/graph';
 export type { JsonSchema } from '../../../../workflows/definition/json-schema';
 export { outputPorts } from '../../../../workflows/node-types/node-type';
 export type { NodeGroup, NodeExecution } from '../../../../workflows/node-types/node-type';

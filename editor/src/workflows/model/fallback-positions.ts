@@ -1,4 +1,4 @@
-import type { WorkflowDefinition } from './core';
+import { buildGraph, edgesFrom, edgesInto, type WorkflowDefinition } from './core';
 import type { Position } from './graph-edits';
 
 const columnWidth = 300;
@@ -13,14 +13,16 @@ const rowHeight = 150;
 export function fallbackPositions(definition: WorkflowDefinition): Map<string, Position> {
   const missing = definition.nodes.filter((node) => !node.position);
   if (missing.length === 0) return new Map();
-  const targets = new Set(definition.edges.map((edge) => edge.target));
+  const graph = buildGraph(definition);
   const depth = new Map<string, number>();
-  const queue = definition.nodes.filter((node) => !targets.has(node.id)).map((node) => node.id);
+  const queue = definition.nodes
+    .filter((node) => edgesInto(graph, node.id).length === 0)
+    .map((node) => node.id);
   for (const id of queue) depth.set(id, 0);
   for (let index = 0; index < queue.length; index++) {
     const id = queue[index]!;
-    for (const edge of definition.edges) {
-      if (edge.source !== id || depth.has(edge.target)) continue;
+    for (const edge of edgesFrom(graph, id)) {
+      if (depth.has(edge.target)) continue;
       depth.set(edge.target, depth.get(id)! + 1);
       queue.push(edge.target);
     }

@@ -1,11 +1,4 @@
-import {
-  DEFAULT_PORT,
-  getNodeType,
-  outputPorts,
-  type WorkflowDefinition,
-  type WorkflowEdge,
-  type WorkflowNode,
-} from './core';
+import { edgePort, getNodeType, outputPorts, type WorkflowDefinition, type WorkflowNode } from './core';
 
 /** What a node offers on the canvas: whether it takes inputs, and its output ports in order. */
 export interface NodePorts {
@@ -32,11 +25,6 @@ export interface PortConnection {
   source: string;
   sourcePort: string;
   target: string;
-}
-
-/** The port an edge leaves by, with the default applied. */
-export function portOf(edge: WorkflowEdge): string {
-  return edge.sourcePort ?? DEFAULT_PORT;
 }
 
 /**
@@ -66,7 +54,7 @@ export function connectionProblem(
   if (source.id === target.id) return `Node "${source.id}" cannot be connected to itself`;
   const duplicate = definition.edges.some(
     (edge) =>
-      edge.source === source.id && portOf(edge) === connection.sourcePort && edge.target === target.id,
+      edge.source === source.id && edgePort(edge) === connection.sourcePort && edge.target === target.id,
   );
   if (duplicate)
     return `Port "${connection.sourcePort}" of "${source.id}" is already connected to "${target.id}"`;

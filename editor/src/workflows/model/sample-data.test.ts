@@ -67,7 +67,7 @@ describe('sample data', () => {
         output: { _id: 'a1' },
       },
     ];
-    expect(runSample('run 1', definition, trace, { n: 1 })).toEqual({
+    expect(runSample('run 1', trace, { n: 1 })).toEqual({
       label: 'run 1',
       trigger: { event: 'created' },
       input: { n: 1 },

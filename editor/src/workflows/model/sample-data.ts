@@ -39,19 +39,12 @@ export function entityEventSample(record: Record<string, unknown>, event: 'creat
   return { event, entity, previous: {}, changes };
 }
 
-/** A past run as sample data: `$trigger` from its trigger node's output, `$nodes` from the trace. */
-export function runSample(
-  label: string,
-  definition: WorkflowDefinition,
-  trace: readonly TraceEntry[],
-  input: unknown,
-): SampleData {
-  const triggerIds = new Set(
-    definition.nodes.filter((node) => node.type.startsWith('trigger.')).map((n) => n.id),
-  );
-  const triggerEntry = trace.find(
-    (entry) => triggerIds.has(entry.nodeId) || entry.type.startsWith('trigger.'),
-  );
+/**
+ * A past run as sample data: `$trigger` from its trigger node's output, `$nodes` from the trace. The
+ * trace names each visit's node type, so the run's own version is what counts, not today's draft.
+ */
+export function runSample(label: string, trace: readonly TraceEntry[], input: unknown): SampleData {
+  const triggerEntry = trace.find((entry) => entry.type.startsWith('trigger.'));
   return { label, trigger: triggerEntry?.output, input, nodes: nodeOutputs(trace) };
 }
 

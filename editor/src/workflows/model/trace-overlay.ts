@@ -1,5 +1,4 @@
-import type { TraceEntry, TraceStatus, WorkflowDefinition } from './core';
-import { portOf } from './ports';
+import { edgePort, type TraceEntry, type TraceStatus, type WorkflowDefinition } from './core';
 
 /** What the run viewer shows on one node: the state of its latest visit and every visit. */
 export interface NodeRunState {
@@ -44,7 +43,7 @@ export function traversedEdges(definition: WorkflowDefinition, trace: readonly T
   const visited = new Set(trace.map((entry) => entry.nodeId));
   return new Set(
     definition.edges
-      .filter((edge) => leftBy.has(`${edge.source}\u0000${portOf(edge)}`) && visited.has(edge.target))
+      .filter((edge) => leftBy.has(`${edge.source}\u0000${edgePort(edge)}`) && visited.has(edge.target))
       .map((edge) => edge.id),
   );
 }

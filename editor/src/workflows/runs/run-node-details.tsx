@@ -3,7 +3,8 @@ import type { NodeRunState } from '../model/trace-overlay';
 import { visitDuration } from '../model/trace-overlay';
 import { formatDuration } from './run-status-badge';
 
-function Json({ value, label }: { value: unknown; label: string }) {
+/** A value as pretty JSON under an open disclosure, labelled; nothing when the value is undefined. */
+export function JsonDetails({ value, label }: { value: unknown; label: string }) {
   if (value === undefined) return null;
   return (
     <details open>
@@ -35,8 +36,8 @@ function Visit({ entry }: { entry: TraceEntry }) {
         Started {new Date(entry.startedAt).toLocaleTimeString()}
         {duration === undefined ? ' · still going' : ` · took ${formatDuration(duration)}`}
       </p>
-      <Json label="Input" value={entry.input} />
-      <Json label="Output" value={entry.output} />
+      <JsonDetails label="Input" value={entry.input} />
+      <JsonDetails label="Output" value={entry.output} />
       {entry.error && (
         <p className="error">
           {entry.error.type}: {entry.error.message}

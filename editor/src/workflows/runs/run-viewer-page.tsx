@@ -1,15 +1,14 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { errorMessage } from '../../api/api-client';
 import { Link } from '../../routing/use-route';
 import { ReadOnlyGraph } from '../canvas/read-only-graph';
 import { emptySelection, type Selection } from '../canvas/workflow-canvas';
 import type { Decorations } from '../canvas/flow-mapping';
-import { describeError } from '../editor/use-workflow-draft';
-import type { TraceStatus, WorkflowDefinition } from '../model/core';
+import type { TraceStatus } from '../model/core';
 import { nodeRunStates, traversedEdges } from '../model/trace-overlay';
-import { workflowApi } from '../workflow-api';
-import { RunNodeDetails } from './run-node-details';
+import { useVersion } from '../lifecycle/use-version';
+import { describeError, workflowApi } from '../workflow-api';
+import { JsonDetails, RunNodeDetails } from './run-node-details';
 import { formatDuration, RunStatusBadge } from './run-status-badge';
 import { useRun } from './use-run';
 
@@ -19,23 +18,12 @@ import { useRun } from './use-run';
  */
 export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
   const { run, error } = useRun(runId);
-  const [definition, setDefinition] = useState<WorkflowDefinition | undefined>();
-  const [problem, setProblem] = useState<string | undefined>();
+  const version = useVersion(id, run?.version ?? undefined);
+  const definition = version.doc?.definition;
+  const [cancelProblem, setCancelProblem] = useState<string | undefined>();
   const [selection, setSelection] = useState<Selection>(emptySelection);
   const [cancelling, setCancelling] = useState(false);
-  const version = run?.version ?? undefined;
-
-  useEffect(() => {
-    if (version === undefined) return;
-    let live = true;
-    workflowApi
-      .version(id, version)
-      .then((doc) => live && setDefinition(doc.definition))
-      .catch((caught: unknown) => live && setProblem(errorMessage(caught)));
-    return () => {
-      live = false;
-    };
-  }, [id, version]);
+  const problem = cancelProblem ?? version.problem;
 
   const trace = run?.trace;
   const states = useMemo(() => nodeRunStates(trace ?? []), [trace]);
@@ -67,7 +55,7 @@ export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
     setCancelling(true);
     workflowApi
       .cancelRun(runId)
-      .catch((caught: unknown) => setProblem(describeError(caught)))
+      .catch((caught: unknown) => setCancelProblem(describeError(caught)))
       .finally(() => setCancelling(false));
   };
 
@@ -112,18 +100,8 @@ export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
             <section className="wf-inspector" aria-label="Run">
               <h2>Run</h2>
               <p className="meta">Select a node to see its input, output and timing in this run.</p>
-              {run.input !== undefined && (
-                <details open>
-                  <summary>Input</summary>
-                  <pre className="wf-json-view">{JSON.stringify(run.input, null, 2)}</pre>
-                </details>
-              )}
-              {run.result !== null && run.result !== undefined && (
-                <details open>
-                  <summary>Result</summary>
-                  <pre className="wf-json-view">{JSON.stringify(run.result, null, 2)}</pre>
-                </details>
-              )}
+              <JsonDetails label="Input" value={run.input} />
+              <JsonDetails label="Result" value={run.result ?? undefined} />
               {run.error && (
                 <p className="error">
                   {run.error.type}: {run.error.message}
