@@ -29,11 +29,13 @@ export function fallbackPositions(definition: WorkflowDefinition): Map<string, P
   }
   const rows = new Map<number, number>();
   const positions = new Map<string, Position>();
-  for (const node of missing) {
+  // Every node keeps its row slot, positioned or not, so giving one node a position (dragging it)
+  // never moves the others.
+  for (const node of definition.nodes) {
     const column = depth.get(node.id) ?? 0;
     const row = rows.get(column) ?? 0;
     rows.set(column, row + 1);
-    positions.set(node.id, { x: column * columnWidth, y: row * rowHeight });
+    if (!node.position) positions.set(node.id, { x: column * columnWidth, y: row * rowHeight });
   }
   return positions;
 }
