@@ -32,20 +32,30 @@ export async function editorIsStale(): Promise<boolean> {
 }
 
 /**
- * Builds the editor with Vite into editor/dist. It builds into a scratch directory and swaps it
- * in, so two instances started at once from one checkout never serve a half-written app.
+ * Runs a production `vite build` with the editor's config into `outDir`; `pageRoot` builds another
+ * page of the editor (the benchmark page) instead of the app.
  */
-export async function buildEditor(progress: (line: string) => void): Promise<void> {
-  progress('editor: building with Vite');
-  const outDir = path.join(editorDir, `dist.build-${process.pid}`);
-  await new Promise<void>((resolve, reject) => {
-    const vite = path.join(root, 'node_modules', '.bin', 'vite');
-    const args = ['build', '--config', 'editor/vite.config.mts', '--logLevel', 'warn', '--outDir', outDir];
+export function viteBuild(
+  outDir: string,
+  options: { pageRoot?: string; quiet?: boolean } = {},
+): Promise<void> {
+  const vite = path.join(root, 'node_modules', '.bin', 'vite');
+  const args = [
+    'build',
+    ...(options.pageRoot === undefined ? [] : [options.pageRoot]),
+    '--config',
+    'editor/vite.config.mts',
+    '--logLevel',
+    options.quiet ? 'error' : 'warn',
+    '--outDir',
+    outDir,
+  ];
+  return new Promise<void>((resolve, reject) => {
     // Always React's production build: jest sets NODE_ENV=test, and the dist it builds is the one
     // `npm start` serves afterwards when its sources have not changed.
     const child = spawn(vite, args, {
       cwd: root,
-      stdio: ['ignore', 'inherit', 'inherit'],
+      stdio: ['ignore', options.quiet ? 'ignore' : 'inherit', 'inherit'],
       env: { ...process.env, NODE_ENV: 'production' },
     });
     child.on('error', reject);
@@ -53,6 +63,16 @@ export async function buildEditor(progress: (line: string) => void): Promise<voi
       code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`)),
     );
   });
+}
+
+/**
+ * Builds the editor with Vite into editor/dist. It builds into a scratch directory and swaps it
+ * in, so two instances started at once from one checkout never serve a half-written app.
+ */
+export async function buildEditor(progress: (line: string) => void): Promise<void> {
+  progress('editor: building with Vite');
+  const outDir = path.join(editorDir, `dist.build-${process.pid}`);
+  await viteBuild(outDir);
   const dist = path.join(editorDir, 'dist');
   const old = `${dist}.old-${process.pid}`;
   await fs.rename(dist, old).catch(() => undefined);

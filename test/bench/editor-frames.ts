@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import type { Page } from 'playwright-core';
+import { viteBuild } from '../../platform/build';
 import { openBrowserPage } from '../browser/browser-app';
 import { listen } from '../setup/listen';
 import type { BenchRow } from './report';
@@ -28,29 +28,8 @@ export interface EditorFramesOptions {
  * Builds the benchmark page with the editor's Vite config, its root moved to the page's folder, in
  * production mode (NODE_ENV decides which React build is bundled), as `npm start` serves the editor.
  */
-async function buildPage(outDir: string): Promise<void> {
-  const vite = path.join(repoRoot, 'node_modules', '.bin', 'vite');
-  const args = [
-    'build',
-    pageRoot,
-    '--config',
-    'editor/vite.config.mts',
-    '--logLevel',
-    'error',
-    '--outDir',
-    outDir,
-  ];
-  await new Promise<void>((resolve, reject) => {
-    const child = spawn(vite, args, {
-      cwd: repoRoot,
-      stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, NODE_ENV: 'production' },
-    });
-    child.on('error', reject);
-    child.on('close', (code) =>
-      code === 0 ? resolve() : reject(new Error(`vite build exited with ${code}`)),
-    );
-  });
+function buildPage(outDir: string): Promise<void> {
+  return viteBuild(outDir, { pageRoot, quiet: true });
 }
 
 /** Time between frames while `act` runs, from requestAnimationFrame timestamps in the page. */
