@@ -70,6 +70,11 @@ export function humanize(value: string): string {
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 const dateFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeZone: 'UTC' });
 
+/** A timestamp for people: the date and time in their locale and time zone. */
+export function formatDateTime(iso: string): string {
+  return dateTimeFormat.format(new Date(iso));
+}
+
 /** Any JSON value as text, without '[object Object]'. */
 export function toText(value: unknown): string {
   if (typeof value === 'string') return value;
@@ -92,7 +97,7 @@ export function formatValue(schema: JsonSchema, value: unknown, currency: string
     case 'date':
       return dateFormat.format(new Date(toText(value)));
     case 'dateTime':
-      return dateTimeFormat.format(new Date(toText(value)));
+      return formatDateTime(toText(value));
     default:
       return toText(value);
   }

@@ -25,12 +25,19 @@ export function listColumns(description: EntityDescription, omit: readonly strin
     amountFields.find((field) => schema.properties[field] !== undefined),
     'updatedAt',
   ];
+  return fieldColumns(
+    description,
+    fields.filter((field): field is string => field !== undefined && !omit.includes(field)),
+  );
+}
+
+/** The columns of `fields` that the type's schema has, in the order given, each once. */
+export function fieldColumns(description: EntityDescription, fields: readonly string[]): Column[] {
   const seen = new Set<string>();
   const columns: Column[] = [];
   for (const field of fields) {
-    if (field === undefined || seen.has(field) || omit.includes(field)) continue;
-    const fieldSchema = schema.properties[field];
-    if (!fieldSchema) continue;
+    const fieldSchema = description.schema.properties[field];
+    if (!fieldSchema || seen.has(field)) continue;
     seen.add(field);
     columns.push({ field, title: fieldSchema.title ?? field, schema: fieldSchema });
   }

@@ -1,9 +1,7 @@
-import { humanize } from '../entities/format';
+import { formatDateTime, humanize } from '../entities/format';
 import { Link } from '../routing/use-route';
-import { formatTime } from './due-state';
-import { taskPath } from './open-task-table';
 import type { Task } from './task-api';
-import { roleLabel } from './task-badges';
+import { currentRole, roleLabel } from './task-badges';
 import { TaskData } from './task-data';
 import { WorkflowAndRun } from './workflow-name';
 
@@ -35,10 +33,10 @@ export function ClosedTaskTable({ tasks, label }: { tasks: readonly Task[]; labe
           return (
             <tr key={task._id} data-testid={`task-${task._id}`}>
               <td>
-                <Link to={taskPath(task._id)} className="task-title">
+                <Link to={{ page: 'inboxTask', id: task._id }} className="task-title">
                   {task.title}
                 </Link>
-                <div className="meta">{roleLabel(task.escalatedTo ?? task.assigneeRole)}</div>
+                <div className="meta">{roleLabel(currentRole(task))}</div>
               </td>
               <td>
                 <span className={`badge outcome-${task.outcome ?? task.closedReason ?? task.status}`}>
@@ -46,7 +44,7 @@ export function ClosedTaskTable({ tasks, label }: { tasks: readonly Task[]; labe
                 </span>
               </td>
               <td>{task.completedBy?.email ?? '—'}</td>
-              <td>{at === undefined ? '—' : formatTime(at)}</td>
+              <td>{at === undefined ? '—' : formatDateTime(at)}</td>
               <td className="comment">{task.comment ?? '—'}</td>
               <td>
                 <TaskData data={task.data} formSchema={task.formSchema} label={`Data of ${task.title}`} />

@@ -2,9 +2,9 @@ import { useEffect, useState } from 'react';
 import { api, errorMessage } from '../api/api-client';
 import { entityUrl, type EntityDoc } from '../entities/entity-api';
 import { formatMoney, toText } from '../entities/format';
-import type { Column } from '../entities/list-columns';
+import { fieldColumns } from '../entities/list-columns';
 import { RecordTable } from '../entities/record-table';
-import { useSchemas, type EntityDescription } from '../entities/schema-context';
+import { useSchemas } from '../entities/schema-context';
 import { Link } from '../routing/use-route';
 
 interface AccountRelated {
@@ -46,13 +46,6 @@ const sections = [
 function balanceOf(invoice: EntityDoc): number {
   if (typeof invoice.amountDue === 'number') return invoice.amountDue;
   return Number(invoice.total ?? 0) - Number(invoice.amountPaid ?? 0);
-}
-
-function columnsOf(description: EntityDescription, fields: readonly string[]): Column[] {
-  return fields.flatMap((field) => {
-    const schema = description.schema.properties[field];
-    return schema ? [{ field, title: schema.title ?? field, schema }] : [];
-  });
 }
 
 /**
@@ -109,7 +102,7 @@ export function CustomerContext({ accountId, isTheRecord }: { accountId: string;
               <RecordTable
                 type={section.type}
                 label={section.title}
-                columns={columnsOf(description, section.fields)}
+                columns={fieldColumns(description, section.fields)}
                 items={items}
               />
             )}

@@ -8,7 +8,6 @@ const hour = 3_600_000;
 const soonMs = 4 * hour;
 
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
-const absolute = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 
 /**
  * "in 3 hours", "2 days ago": the largest whole unit of a time difference.
@@ -28,11 +27,6 @@ export function fromNow(at: number, now: number): string {
   }
   // Clocks of browser and server differ by a little; under a minute either way reads the same.
   return 'just now';
-}
-
-/** A timestamp for people: the date and time in their locale. */
-export function formatTime(iso: string): string {
-  return absolute.format(new Date(iso));
 }
 
 /** How urgent an open task is at `now`; closed tasks have no urgency. */

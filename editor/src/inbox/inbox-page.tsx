@@ -3,7 +3,7 @@ import { Link, navigate } from '../routing/use-route';
 import { ClosedTaskTable } from './closed-task-table';
 import { byUrgency, OpenTaskTable } from './open-task-table';
 import { listTasks, subscribeToTaskChanges, type Task, type TaskStatus } from './task-api';
-import { roleLabel } from './task-badges';
+import { currentRole, roleLabel } from './task-badges';
 import { useLiveData, useNow } from './use-live-data';
 import './inbox.css';
 
@@ -31,11 +31,6 @@ function inboxUrl(params: { view: TaskStatus; mine: boolean; role: string }, isA
   if (params.role !== '') query.set('role', params.role);
   const text = query.toString();
   return text === '' ? '/inbox' : `/inbox?${text}`;
-}
-
-/** The role a task waits on now: its escalation role once escalated, else its assignee. */
-function currentRole(task: Task): string {
-  return task.escalatedTo ?? task.assigneeRole;
 }
 
 /** Groups tasks by the role they wait on, in the order the roles are given, then the rest by name. */

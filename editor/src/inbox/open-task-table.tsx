@@ -1,13 +1,9 @@
+import { formatDateTime } from '../entities/format';
 import { Link } from '../routing/use-route';
-import { formatTime, fromNow } from './due-state';
+import { fromNow } from './due-state';
 import type { Task } from './task-api';
-import { DueTime, roleLabel, TaskFlags } from './task-badges';
+import { currentRole, DueTime, roleLabel, TaskFlags } from './task-badges';
 import { WorkflowAndRun } from './workflow-name';
-
-/** The inbox address of a task. */
-export function taskPath(id: string): string {
-  return `/inbox/${encodeURIComponent(id)}`;
-}
 
 /** Open tasks, most urgent first: each title links to the task page. */
 export function OpenTaskTable({ tasks, label, now }: { tasks: readonly Task[]; label: string; now: number }) {
@@ -27,7 +23,7 @@ export function OpenTaskTable({ tasks, label, now }: { tasks: readonly Task[]; l
         {tasks.map((task) => (
           <tr key={task._id} data-testid={`task-${task._id}`}>
             <td>
-              <Link to={taskPath(task._id)} className="task-title">
+              <Link to={{ page: 'inboxTask', id: task._id }} className="task-title">
                 {task.title}
               </Link>
               <TaskFlags task={task} now={now} />
@@ -36,8 +32,8 @@ export function OpenTaskTable({ tasks, label, now }: { tasks: readonly Task[]; l
             <td>
               <WorkflowAndRun workflowId={task.workflowId} runId={task.runId} />
             </td>
-            <td>{roleLabel(task.escalatedTo ?? task.assigneeRole)}</td>
-            <td title={formatTime(task.createdAt)}>{fromNow(Date.parse(task.createdAt), now)}</td>
+            <td>{roleLabel(currentRole(task))}</td>
+            <td title={formatDateTime(task.createdAt)}>{fromNow(Date.parse(task.createdAt), now)}</td>
             <td>
               <DueTime task={task} now={now} />
             </td>

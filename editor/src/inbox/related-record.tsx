@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/api-client';
 import { getEntity, recordTitle, type EntityDoc } from '../entities/entity-api';
 import { FieldValue } from '../entities/field-value';
-import { listColumns, type Column } from '../entities/list-columns';
+import { fieldColumns, listColumns, type Column } from '../entities/list-columns';
 import { useEntityType, type EntityDescription } from '../entities/schema-context';
 import { Link } from '../routing/use-route';
 import { CustomerContext } from './customer-context';
@@ -27,20 +27,9 @@ const maxKeyFields = 8;
 
 /** The record's key fields that have a value: its list columns, then the decision fields. */
 function keyFields(description: EntityDescription, record: EntityDoc): Column[] {
-  const { schema, meta } = description;
-  const listed = listColumns(description, ['updatedAt', meta.titleField]);
-  const extra = decisionFields.flatMap((field) => {
-    const fieldSchema = schema.properties[field];
-    return fieldSchema ? [{ field, title: fieldSchema.title ?? field, schema: fieldSchema }] : [];
-  });
-  const seen = new Set<string>();
-  return [...listed, ...extra]
-    .filter((column) => {
-      const value = record[column.field];
-      if (seen.has(column.field) || value === undefined || value === null || value === '') return false;
-      seen.add(column.field);
-      return true;
-    })
+  const listed = listColumns(description, ['updatedAt', description.meta.titleField]);
+  return fieldColumns(description, [...listed.map((column) => column.field), ...decisionFields])
+    .filter(({ field }) => record[field] !== undefined && record[field] !== null && record[field] !== '')
     .slice(0, maxKeyFields);
 }
 

@@ -1,5 +1,6 @@
 import type { TaskDocument, TaskStatus } from '../../../domain/tasks/task-documents';
 import { api } from '../api/api-client';
+import { workflowApi } from '../workflows/workflow-api';
 
 export type { TaskStatus } from '../../../domain/tasks/task-documents';
 
@@ -17,18 +18,17 @@ export interface TaskListParams {
   status: TaskStatus;
   /** Only tasks assigned (or escalated) to one of the caller's roles. */
   mine: boolean;
-  limit?: number;
 }
 
-/** The task list the inbox shows, newest first. */
+/** The task list the inbox shows (up to 200), newest first. */
 export async function listTasks(params: TaskListParams): Promise<Task[]> {
-  const query = new URLSearchParams({ status: params.status, limit: String(params.limit ?? 200) });
+  const query = new URLSearchParams({ status: params.status, limit: '200' });
   if (params.mine) query.set('mine', 'true');
   const body = await api<{ items: Task[] }>(`/api/tasks?${query.toString()}`);
   return body.items;
 }
 
-export function taskUrl(id: string): string {
+function taskUrl(id: string): string {
   return `/api/tasks/${encodeURIComponent(id)}`;
 }
 
@@ -57,8 +57,8 @@ const workflowNames = new Map<string, Promise<string>>();
 export function fetchWorkflowName(workflowId: string): Promise<string> {
   let name = workflowNames.get(workflowId);
   if (!name) {
-    name = api<{ name?: unknown }>(`/api/workflows/${encodeURIComponent(workflowId)}`).then(
-      (workflow) => (typeof workflow.name === 'string' && workflow.name !== '' ? workflow.name : workflowId),
+    name = workflowApi.get(workflowId).then(
+      (workflow) => workflow.name || workflowId,
       () => {
         // Not remembered: the next task row asks again rather than showing the id for good.
         workflowNames.delete(workflowId);
@@ -68,14 +68,4 @@ export function fetchWorkflowName(workflowId: string): Promise<string> {
     workflowNames.set(workflowId, name);
   }
   return name;
-}
-
-/** The workflow's page in the editor. */
-export function workflowPath(workflowId: string): string {
-  return `/workflows/${encodeURIComponent(workflowId)}`;
-}
-
-/** The run viewer's address: the run's trace over its workflow's graph. */
-export function runPath(workflowId: string, runId: string): string {
-  return `${workflowPath(workflowId)}/runs/${encodeURIComponent(runId)}`;
 }

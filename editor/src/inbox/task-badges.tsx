@@ -1,6 +1,11 @@
-import { humanize } from '../entities/format';
-import { dueLabel, formatTime, urgencyOf } from './due-state';
+import { formatDateTime, humanize } from '../entities/format';
+import { dueLabel, urgencyOf } from './due-state';
 import type { Task } from './task-api';
+
+/** The role a task waits on now: its escalation role once escalated, else its assignee. */
+export function currentRole(task: Pick<Task, 'assigneeRole' | 'escalatedTo'>): string {
+  return task.escalatedTo ?? task.assigneeRole;
+}
 
 /** A role name for people: `salesManager` → "Sales manager". */
 export function roleLabel(role: string): string {
@@ -13,7 +18,7 @@ export function DueTime({ task, now }: { task: Task; now: number }) {
   return (
     <span
       className={`due due-${urgency}`}
-      title={task.dueAt === undefined ? undefined : formatTime(task.dueAt)}
+      title={task.dueAt === undefined ? undefined : formatDateTime(task.dueAt)}
       data-urgency={urgency}
     >
       {dueLabel(task, now)}
@@ -30,7 +35,7 @@ export function TaskFlags({ task, now }: { task: Task; now: number }) {
       {task.escalatedTo !== undefined && (
         <span
           className="flag flag-escalated"
-          title={task.escalatedAt === undefined ? undefined : `Escalated ${formatTime(task.escalatedAt)}`}
+          title={task.escalatedAt === undefined ? undefined : `Escalated ${formatDateTime(task.escalatedAt)}`}
         >
           Escalated to {roleLabel(task.escalatedTo)}
         </span>

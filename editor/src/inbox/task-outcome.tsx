@@ -1,5 +1,5 @@
+import { formatDateTime } from '../entities/format';
 import { outcomeLabel } from './closed-task-table';
-import { formatTime } from './due-state';
 import type { Task } from './task-api';
 import { TaskData } from './task-data';
 
@@ -15,7 +15,7 @@ export function TaskOutcome({ task }: { task: Task }) {
           {task.closedReason === 'timedOut'
             ? 'Nobody decided before the due time, so the workflow went on without a decision.'
             : 'The run ended before anyone decided, so this task no longer needs an answer.'}
-          {task.closedAt === undefined ? '' : ` (${formatTime(task.closedAt)})`}
+          {task.closedAt === undefined ? '' : ` (${formatDateTime(task.closedAt)})`}
         </p>
       </section>
     );
@@ -43,7 +43,7 @@ export function TaskOutcome({ task }: { task: Task }) {
         </div>
         <div>
           <dt>At</dt>
-          <dd>{task.completedAt === undefined ? '—' : formatTime(task.completedAt)}</dd>
+          <dd>{task.completedAt === undefined ? '—' : formatDateTime(task.completedAt)}</dd>
         </div>
         <div>
           <dt>Comment</dt>

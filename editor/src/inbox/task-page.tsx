@@ -1,10 +1,11 @@
 import { useState } from 'react';
+import { rolesThatMayComplete } from '../../../domain/tasks/task-documents';
 import { useSession } from '../auth/session';
+import { formatDateTime } from '../entities/format';
 import { Link } from '../routing/use-route';
-import { formatTime } from './due-state';
 import { RelatedRecord } from './related-record';
 import { getTask, type Task } from './task-api';
-import { DueTime, roleLabel, TaskFlags } from './task-badges';
+import { currentRole, DueTime, roleLabel, TaskFlags } from './task-badges';
 import { TaskDecisionForm } from './task-decision-form';
 import { TaskOutcome } from './task-outcome';
 import { useLiveData, useNow } from './use-live-data';
@@ -16,11 +17,7 @@ const refreshMs = 10_000;
 
 /** Whether the user may complete the task: a holder of its role or escalation role, or an admin. */
 function mayComplete(task: Task, roles: readonly string[]): boolean {
-  return (
-    roles.includes('admin') ||
-    roles.includes(task.assigneeRole) ||
-    (task.escalatedTo !== undefined && roles.includes(task.escalatedTo))
-  );
+  return roles.includes('admin') || rolesThatMayComplete(task).some((role) => roles.includes(role));
 }
 
 /**
@@ -64,7 +61,7 @@ export function TaskPage({ id }: { id: string }) {
         </div>
         <div>
           <dt>Created</dt>
-          <dd>{formatTime(task.createdAt)}</dd>
+          <dd>{formatDateTime(task.createdAt)}</dd>
         </div>
         {task.status === 'open' && (
           <div>
@@ -84,8 +81,7 @@ export function TaskPage({ id }: { id: string }) {
             <TaskDecisionForm task={task} onCompleted={setCompleted} onStale={loaded.reload} />
           ) : (
             <p className="notice" role="note">
-              This task waits on the role {roleLabel(task.escalatedTo ?? task.assigneeRole)}; you can read it
-              but not answer it.
+              This task waits on the role {roleLabel(currentRole(task))}; you can read it but not answer it.
             </p>
           )}
         </div>

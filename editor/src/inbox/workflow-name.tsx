@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { Link } from '../routing/use-route';
-import { fetchWorkflowName, runPath, workflowPath } from './task-api';
+import { fetchWorkflowName } from './task-api';
 
 /** The name of the workflow a task belongs to (its id until fetched), linking to the workflow. */
 export function WorkflowName({ workflowId }: { workflowId: string }) {
@@ -13,7 +13,7 @@ export function WorkflowName({ workflowId }: { workflowId: string }) {
     };
   }, [workflowId]);
   return (
-    <Link to={workflowPath(workflowId)} className="workflow-name">
+    <Link to={{ page: 'workflow', id: workflowId }} className="workflow-name">
       {name ?? workflowId}
     </Link>
   );
@@ -24,7 +24,7 @@ export function WorkflowAndRun({ workflowId, runId }: { workflowId: string; runI
   return (
     <span className="workflow-run">
       <WorkflowName workflowId={workflowId} />
-      <Link to={runPath(workflowId, runId)} className="run-link">
+      <Link to={{ page: 'run', id: workflowId, runId }} className="run-link">
         View run
       </Link>
     </span>
