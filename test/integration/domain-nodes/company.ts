@@ -23,6 +23,11 @@ export interface Company {
 
 export const testActor: WriteContext = { actor: { userId: 'u-test' } };
 
+/** The write context of a node's activity in run `run-1`: the test actor and the call's idempotency key. */
+export function keyed(idempotencyKey: string): WriteContext {
+  return { ...testActor, runId: 'run-1', idempotencyKey };
+}
+
 let counter = 0;
 
 /**
@@ -92,6 +97,21 @@ export async function orderFor(
     ...extra,
   });
   return company.repo.update('salesOrder', order._id, { status: 'confirmed' }, {}, testActor);
+}
+
+/** A purchase order of `lines` from the company's supplier into `main`, approved and sent. */
+export async function sentPurchaseOrder(
+  company: Company,
+  lines: Record<string, unknown>[],
+): Promise<EntityRecord> {
+  const po = await company.create('purchaseOrder', {
+    supplierId: company.supplier._id,
+    warehouseId: company.main._id,
+    currency: 'EUR',
+    lines,
+  });
+  await company.repo.update('purchaseOrder', po._id, { status: 'approved' }, {}, testActor);
+  return company.repo.update('purchaseOrder', po._id, { status: 'sent' }, {}, testActor);
 }
 
 /** `{onHand, reserved, available}` of a stock item. */

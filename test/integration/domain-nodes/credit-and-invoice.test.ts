@@ -1,7 +1,7 @@
-import { createEntityRepository, type WriteContext } from '../../../domain/entities';
+import { createEntityRepository } from '../../../domain/entities';
 import { checkCredit, createInvoiceFromOrder, reserveStockFor } from '../../../domain/erp';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-import { createCompany, orderFor, testActor, type Company } from './company';
+import { createCompany, keyed, orderFor, testActor, type Company } from './company';
 
 let services: TestServices;
 let c: Company;
@@ -11,7 +11,6 @@ beforeAll(async () => {
 });
 afterAll(() => services.close());
 
-const keyed = (key: string): WriteContext => ({ ...testActor, runId: 'run-1', idempotencyKey: key });
 const fixedNow = () => new Date('2026-05-20T15:00:00.000Z');
 
 /** An issued invoice of `total` cents (no tax) for the account, and optionally a payment on it. */

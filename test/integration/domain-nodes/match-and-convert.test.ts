@@ -1,8 +1,8 @@
 import { convertLead } from '../../../domain/crm';
-import { createEntityRepository, type WriteContext } from '../../../domain/entities';
+import { createEntityRepository } from '../../../domain/entities';
 import { threeWayMatch } from '../../../domain/erp';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-import { createCompany, testActor, type Company } from './company';
+import { createCompany, keyed, sentPurchaseOrder, testActor, type Company } from './company';
 
 let services: TestServices;
 let c: Company;
@@ -12,21 +12,12 @@ beforeAll(async () => {
 });
 afterAll(() => services.close());
 
-const keyed = (key: string): WriteContext => ({ ...testActor, runId: 'run-1', idempotencyKey: key });
-
 /** A sent purchase order for 10 desks at 27000 and 4 chairs at 7200, with a 5% line discount on chairs. */
-async function purchaseOrder() {
-  const po = await c.create('purchaseOrder', {
-    supplierId: c.supplier._id,
-    warehouseId: c.main._id,
-    currency: 'EUR',
-    lines: [
-      { productId: c.desk._id, quantity: 10, unitPrice: 27000, taxRateBp: 1900 },
-      { productId: c.chair._id, quantity: 4, unitPrice: 7200, discountBp: 500, taxRateBp: 1900 },
-    ],
-  });
-  await c.repo.update('purchaseOrder', po._id, { status: 'approved' }, {}, testActor);
-  return c.repo.update('purchaseOrder', po._id, { status: 'sent' }, {}, testActor);
+function purchaseOrder() {
+  return sentPurchaseOrder(c, [
+    { productId: c.desk._id, quantity: 10, unitPrice: 27000, taxRateBp: 1900 },
+    { productId: c.chair._id, quantity: 4, unitPrice: 7200, discountBp: 500, taxRateBp: 1900 },
+  ]);
 }
 
 function receipt(poId: string, lines: [string, number, number?][], status = 'posted') {

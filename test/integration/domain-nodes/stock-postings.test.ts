@@ -1,7 +1,15 @@
-import { createEntityRepository, type WriteContext } from '../../../domain/entities';
+import { createEntityRepository } from '../../../domain/entities';
 import { releaseStockFor, reserveStockFor } from '../../../domain/erp';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-import { createCompany, levels, orderFor, testActor, type Company } from './company';
+import {
+  createCompany,
+  keyed,
+  levels,
+  orderFor,
+  sentPurchaseOrder,
+  testActor,
+  type Company,
+} from './company';
 
 let services: TestServices;
 let c: Company;
@@ -11,22 +19,9 @@ beforeAll(async () => {
 });
 afterAll(() => services.close());
 
-const keyed = (key: string): WriteContext => ({ ...testActor, runId: 'run-1', idempotencyKey: key });
-
-async function sentOrder() {
-  const po = await c.create('purchaseOrder', {
-    supplierId: c.supplier._id,
-    warehouseId: c.main._id,
-    currency: 'EUR',
-    lines: [{ productId: c.desk._id, quantity: 5, unitPrice: 27000 }],
-  });
-  await c.repo.update('purchaseOrder', po._id, { status: 'approved' }, {}, testActor);
-  return c.repo.update('purchaseOrder', po._id, { status: 'sent' }, {}, testActor);
-}
-
 describe('posting a goods receipt', () => {
   it('puts the accepted quantities on hand, once, and stocks a product new to the warehouse', async () => {
-    const po = await sentOrder();
+    const po = await sentPurchaseOrder(c, [{ productId: c.desk._id, quantity: 5, unitPrice: 27000 }]);
     const receipt = await c.create('goodsReceipt', {
       purchaseOrderId: po._id,
       warehouseId: c.main._id,

@@ -1,15 +1,13 @@
-import { createEntityRepository, InsufficientStockError, type WriteContext } from '../../../domain/entities';
+import { createEntityRepository, InsufficientStockError } from '../../../domain/entities';
 import { releaseStockFor, reserveStockFor } from '../../../domain/erp';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
-import { createCompany, levels, orderFor, testActor, type Company } from './company';
+import { createCompany, keyed, levels, orderFor, testActor, type Company } from './company';
 
 let services: TestServices;
 beforeAll(async () => {
   services = await connectTestServices('domain-stock');
 });
 afterAll(() => services.close());
-
-const keyed = (key: string): WriteContext => ({ ...testActor, runId: 'run-1', idempotencyKey: key });
 
 async function company(onHand: Parameters<typeof createCompany>[1] = {}): Promise<Company> {
   return createCompany(createEntityRepository(services.db), onHand);

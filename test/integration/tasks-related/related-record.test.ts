@@ -1,7 +1,4 @@
 import { createEntityRepository } from '../../../domain/entities';
-import type { TaskDocument } from '../../../domain/tasks';
-import type { ApiResponse } from '../../support/api-client';
-import { eventually } from '../../support/eventually';
 import { startWorkflowApi, type WorkflowApi } from '../workflows-api/workflows-api-fixture';
 import accountReview from './fixtures/account-review.json';
 import ticketAnswer from './fixtures/ticket-answer.json';
@@ -55,24 +52,10 @@ async function publishedRun(definition: object, input: unknown): Promise<string>
   return started.body.runId as string;
 }
 
-function openTaskOf(runId: string): Promise<TaskDocument> {
-  return eventually(async () => {
-    const task = await api.services.db.collection<TaskDocument>('tasks').findOne({ runId, status: 'open' });
-    return task ?? undefined;
-  });
-}
-
-function runInStatus(runId: string, status: string): Promise<ApiResponse> {
-  return eventually(async () => {
-    const view = await api.request('GET', `/runs/${runId}`);
-    return view.body.status === status ? view : undefined;
-  });
-}
-
 test('an approval created by a run carries the related account, and the task API returns it', async () => {
   await api.services.withWorker(async () => {
     const runId = await publishedRun(accountReview, { accountId, limit: 50_000 });
-    const stored = await openTaskOf(runId);
+    const stored = await api.openTaskOf(runId);
     expect(stored).toMatchObject({
       kind: 'approval',
       assigneeRole: 'salesManager',
@@ -106,7 +89,7 @@ test('an approval created by a run carries the related account, and the task API
       comment: 'Pays on time',
       related: { entityType: 'account', id: accountId },
     });
-    const view = await runInStatus(runId, 'completed');
+    const view = await api.runInStatus(runId, 'completed');
     expect(view.body.result).toEqual({ raised: true });
   });
 });
@@ -114,7 +97,7 @@ test('an approval created by a run carries the related account, and the task API
 test('a task whose related record is one expression gets the record it names', async () => {
   await api.services.withWorker(async () => {
     const runId = await publishedRun(ticketAnswer, { type: 'ticket', id: ticketId });
-    const stored = await openTaskOf(runId);
+    const stored = await api.openTaskOf(runId);
     const one = await api.request('GET', `/tasks/${encodeURIComponent(stored._id)}`, undefined, {
       as: ['support'],
     });
@@ -126,7 +109,7 @@ test('a task whose related record is one expression gets the record it names', a
       { as: ['support'] },
     );
     expect(done.status).toBe(200);
-    const view = await runInStatus(runId, 'completed');
+    const view = await api.runInStatus(runId, 'completed');
     expect(view.body.result).toEqual({ reply: 'Corrected and resent.' });
   });
 });
@@ -134,7 +117,7 @@ test('a task whose related record is one expression gets the record it names', a
 test('a related record that resolves to something else fails the run before any task is created', async () => {
   await api.services.withWorker(async () => {
     const runId = await publishedRun(ticketAnswer, { type: 'customer', id: ticketId });
-    const view = await runInStatus(runId, 'failed');
+    const view = await api.runInStatus(runId, 'failed');
     expect(view.body.error).toEqual({
       type: 'invalid_param',
       message:

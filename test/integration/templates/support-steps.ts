@@ -18,29 +18,23 @@ export async function openTicket(
   return { ticket, runId: await runStartedBy(h, 'ticket', ticket, workflowId) };
 }
 
-/** The support agent records the customer's score once the run asks for it. */
-export async function customerScores(h: ProcessHarness, ticketId: string, score: number, comment?: string) {
+/** The support agent records the customer's score once the run sent the survey naming the ticket. */
+export async function customerScores(
+  h: ProcessHarness,
+  ticket: EntityRecord,
+  score: number,
+  comment?: string,
+) {
   await eventually(async () => {
     const mails = await h.services.db
       .collection('mailbox')
-      .countDocuments({ body: new RegExp(ticketNumberOf(ticketId)) });
+      .countDocuments({ body: new RegExp(String(ticket.number)) });
     return mails > 0 ? true : undefined;
   });
-  return h.patch('support', 'ticket', ticketId, {
+  return h.patch('support', 'ticket', ticket._id, {
     satisfactionScore: score,
     ...(comment === undefined ? {} : { satisfactionComment: comment }),
   });
-}
-
-const numbers = new Map<string, string>();
-
-/** Remembers a ticket's number, for the survey mail lookup. */
-export function rememberTicket(ticket: EntityRecord): void {
-  numbers.set(ticket._id, String(ticket.number));
-}
-
-function ticketNumberOf(ticketId: string): string {
-  return numbers.get(ticketId) ?? ticketId;
 }
 
 /** The responses the run logged in the customer's history. */
@@ -80,7 +74,6 @@ export async function supportHappyPath(
     contactId: company.contact._id,
     salesOrderId: order._id,
   });
-  rememberTicket(ticket);
   const task = await h.task(runId, 'firstResponse');
   expect(task).toMatchObject({
     assigneeRole: 'support',
@@ -102,7 +95,7 @@ export async function supportHappyPath(
     resolved: true,
   });
   await afterResponse();
-  await customerScores(h, ticket._id, 5);
+  await customerScores(h, ticket, 5);
   expect(await h.finished(runId)).toMatchObject({
     status: 'completed',
     result: { ticket: ticket.number, priority: 'high', score: 5 },

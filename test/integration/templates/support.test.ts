@@ -1,6 +1,6 @@
 import { createCompany } from './company';
 import { eventually, startProcessHarness, type ProcessHarness } from './process-harness';
-import { customerScores, openTicket, rememberTicket, responsesOf, supportHappyPath } from './support-steps';
+import { customerScores, openTicket, responsesOf, supportHappyPath } from './support-steps';
 
 /*
  * The support template end to end: started by the ticket write, prioritised and queued by rules,
@@ -35,7 +35,6 @@ describe('customer support', () => {
       priority: 'low',
       accountId: company.account._id,
     });
-    rememberTicket(ticket);
     const task = await h.task(runId, 'firstResponse');
     expect(task).toMatchObject({
       assigneeRole: 'finance',
@@ -57,7 +56,7 @@ describe('customer support', () => {
     );
     expect(await h.repo.get('ticket', ticket._id)).toMatchObject({ status: 'open' });
     await h.patch('support', 'ticket', ticket._id, { status: 'resolved' });
-    await customerScores(h, ticket._id, 1, 'Took all day');
+    await customerScores(h, ticket, 1, 'Took all day');
     const followUp = await h.task(runId, 'followUp');
     expect(followUp).toMatchObject({
       assigneeRole: 'supportLead',

@@ -1,8 +1,6 @@
-import type { TaskDocument } from '../../../domain/tasks';
 import longWait from './fixtures/long-wait.json';
 import manualApproval from './fixtures/manual-approval.json';
 import quickEnd from './fixtures/quick-end.json';
-import type { ApiResponse } from '../../support/api-client';
 import { eventually } from '../../support/eventually';
 import { startWorkflowApi, type WorkflowApi } from './workflows-api-fixture';
 
@@ -33,29 +31,15 @@ async function publishedRun(
   return { workflowId, runId: started.body.runId as string };
 }
 
-function runInStatus(runId: string, status: string): Promise<ApiResponse> {
-  return eventually(async () => {
-    const view = await api.request('GET', `/runs/${runId}`);
-    return view.body.status === status ? view : undefined;
-  });
-}
-
 /** The run's result is the flow.end output, possibly wrapped by the worker as `{output}`. */
 function outputOf(result: unknown): unknown {
   return typeof result === 'object' && result !== null && 'output' in result ? result.output : result;
 }
 
-function openTaskOf(runId: string): Promise<TaskDocument> {
-  return eventually(async () => {
-    const task = await api.services.db.collection<TaskDocument>('tasks').findOne({ runId, status: 'open' });
-    return task ?? undefined;
-  });
-}
-
 test('a manual run completes, with its trace and result readable after it closed', async () => {
   await api.services.withWorker(async () => {
     const { workflowId, runId } = await publishedRun(quickEnd, { message: 'hi' });
-    const view = await runInStatus(runId, 'completed');
+    const view = await api.runInStatus(runId, 'completed');
     expect(view.body).toMatchObject({ runId, workflowId, version: 1, status: 'completed', error: null });
     expect(outputOf(view.body.result)).toEqual({ echo: 'hi' });
     expect(
@@ -86,7 +70,7 @@ test('cancel stops a waiting run', async () => {
       return trace.some((entry) => entry.nodeId === 'wait') ? true : undefined;
     });
     expect((await api.request('POST', `/runs/${runId}/cancel`)).status).toBe(202);
-    const view = await runInStatus(runId, 'cancelled');
+    const view = await api.runInStatus(runId, 'cancelled');
     expect(view.body.closedAt).toEqual(expect.any(String));
     expect((await api.request('POST', `/runs/${runId}/cancel`)).status).toBe(409);
   });
@@ -95,7 +79,7 @@ test('cancel stops a waiting run', async () => {
 test('an approval is completed through the API once, by its role, and the run goes on', async () => {
   await api.services.withWorker(async () => {
     const { runId } = await publishedRun(manualApproval, { amount: 250 });
-    const task = await openTaskOf(runId);
+    const task = await api.openTaskOf(runId);
     expect(task).toMatchObject({
       kind: 'approval',
       assigneeRole: 'finance',
@@ -130,7 +114,7 @@ test('an approval is completed through the API once, by its role, and the run go
     const again = await complete({ outcome: 'rejected', data: { amount: 250 } }, { as: ['finance'] });
     expect(again.status).toBe(409);
 
-    const view = await runInStatus(runId, 'completed');
+    const view = await api.runInStatus(runId, 'completed');
     expect(outputOf(view.body.result)).toEqual({ approved: true, amount: 250 });
     const audit = await api.services.db
       .collection('audit')
@@ -142,9 +126,9 @@ test('an approval is completed through the API once, by its role, and the run go
 test('cancelling a run cancels its open task, which then cannot be completed', async () => {
   await api.services.withWorker(async () => {
     const { runId } = await publishedRun(manualApproval, { amount: 3 });
-    const task = await openTaskOf(runId);
+    const task = await api.openTaskOf(runId);
     expect((await api.request('POST', `/runs/${runId}/cancel`)).status).toBe(202);
-    await runInStatus(runId, 'cancelled');
+    await api.runInStatus(runId, 'cancelled');
     const cancelled = await eventually(async () => {
       const response = await api.request('GET', `/tasks/${encodeURIComponent(task._id)}`);
       return response.body.status === 'cancelled' ? response : undefined;
@@ -163,7 +147,7 @@ test('cancelling a run cancels its open task, which then cannot be completed', a
 test('of two concurrent completions the run accepts one; the other gets 409', async () => {
   await api.services.withWorker(async () => {
     const { runId } = await publishedRun(manualApproval, { amount: 7 });
-    const task = await openTaskOf(runId);
+    const task = await api.openTaskOf(runId);
     const path = `/tasks/${encodeURIComponent(task._id)}/complete`;
     const responses = await Promise.all([
       api.request('POST', path, { outcome: 'approved', data: { amount: 7 } }, { as: ['finance'] }),
@@ -171,7 +155,7 @@ test('of two concurrent completions the run accepts one; the other gets 409', as
     ]);
     expect(responses.map((r) => r.status).sort()).toEqual([200, 409]);
     const winner = responses.find((r) => r.status === 200)!;
-    const view = await runInStatus(runId, 'completed');
+    const view = await api.runInStatus(runId, 'completed');
     expect(outputOf(view.body.result)).toEqual(
       winner.body.outcome === 'approved' ? { approved: true, amount: 7 } : { approved: false },
     );

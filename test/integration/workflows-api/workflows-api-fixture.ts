@@ -1,3 +1,4 @@
+import type { TaskDocument } from '../../../domain/tasks';
 import { createLogger } from '../../../platform/logger';
 import { createApp } from '../../../server/app';
 import { setActor, type Role } from '../../../server/auth/actor';
@@ -7,6 +8,7 @@ import { workflowRoutes, type PublicationChange } from '../../../server/routes/w
 import { listen } from '../../setup/listen';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
 import { callApi, type ApiResponse } from '../../support/api-client';
+import { eventually } from '../../support/eventually';
 
 export interface RequestOptions {
   /** The caller's roles; a designer unless given. */
@@ -19,6 +21,10 @@ export interface WorkflowApi {
   /** Every publish, unpublish and archive the routes announced. */
   publicationChanges: PublicationChange[];
   request(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse>;
+  /** Waits until `GET /api/runs/:runId` shows the run in `status` and returns that answer. */
+  runInStatus(runId: string, status: string): Promise<ApiResponse>;
+  /** Waits for the open task of a run, as the worker stored it. */
+  openTaskOf(runId: string): Promise<TaskDocument>;
   close(): Promise<void>;
 }
 
@@ -68,14 +74,27 @@ export async function startWorkflowApi(
     ],
   });
   const server = await listen(app);
+  const request: WorkflowApi['request'] = (method, path, body, requestOptions = {}) =>
+    callApi(server.url, method, path, body, {
+      ...(requestOptions.as === undefined ? {} : { 'x-test-roles': requestOptions.as.join(',') }),
+      ...requestOptions.headers,
+    });
   return {
     services,
     publicationChanges,
-    request(method, path, body, requestOptions = {}) {
-      return callApi(server.url, method, path, body, {
-        ...(requestOptions.as === undefined ? {} : { 'x-test-roles': requestOptions.as.join(',') }),
-        ...requestOptions.headers,
+    request,
+    runInStatus(runId, status) {
+      return eventually(async () => {
+        const view = await request('GET', `/runs/${runId}`);
+        return view.body.status === status ? view : undefined;
       });
+    },
+    openTaskOf(runId) {
+      return eventually(
+        async () =>
+          (await services.db.collection<TaskDocument>('tasks').findOne({ runId, status: 'open' })) ??
+          undefined,
+      );
     },
     async close() {
       await server.close();
