@@ -4,6 +4,7 @@ import { triggerRunId } from '../../domain/triggers';
 import { createWorkflowStore, startRun } from '../../domain/workflows';
 import { apiAs, bearer, logIn } from '../support/api-client';
 import { serveApi } from '../support/api-server';
+import { eventually } from '../support/eventually';
 import { startDispatcher } from '../support/trigger-dispatcher';
 import { atRate } from './at-rate';
 import { connectBenchTemporal } from './bench-temporal';
@@ -116,20 +117,16 @@ async function startLatencies(
 ): Promise<number[]> {
   const latencies: number[] = [];
   for (const { from, runId } of samples) {
-    const deadline = Date.now() + 120_000;
-    for (;;) {
-      const started = await temporal.workflow
-        .getHandle(runId)
-        .describe()
-        .then((description) => description.startTime.getTime())
-        .catch(() => undefined);
-      if (started !== undefined) {
-        latencies.push(started - from);
-        break;
-      }
-      if (Date.now() > deadline) throw new Error(`run ${runId} never started`);
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const started = await eventually(
+      () =>
+        temporal.workflow
+          .getHandle(runId)
+          .describe()
+          .then((description) => description.startTime.getTime())
+          .catch(() => undefined),
+      120_000,
+    );
+    latencies.push(started - from);
   }
   return latencies;
 }

@@ -1,5 +1,6 @@
 import path from 'node:path';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { eventuallyEqual } from '../support/eventually';
 import { adminEmail, adminPassword, signIn, type BrowserApp } from './browser-app';
 import { startBrowserSession, type BrowserSession } from './browser-session';
 
@@ -39,15 +40,6 @@ afterAll(() => session?.close({ printLog: !finished }));
 /** A generated form field, by the label rjsf gives it (required ones end in `*`). */
 function field(label: string) {
   return page.getByLabel(new RegExp(`^${label}\\*?$`));
-}
-
-/** Waits for an input to show a value the app fills in asynchronously (the CSP forbids string evaluation). */
-async function untilValue(input: Locator, value: string): Promise<void> {
-  for (let attempt = 0; attempt < 100; attempt++) {
-    if ((await input.inputValue()) === value) return;
-    await page.waitForTimeout(50);
-  }
-  expect(await input.inputValue()).toBe(value);
 }
 
 test('an operator logs in, creates and edits accounts, creates a two-line quote and sees it on the 360 page', async () => {
@@ -112,7 +104,7 @@ test('an operator logs in, creates and edits accounts, creates a two-line quote 
   await page.getByRole('link', { name: 'New quote' }).click();
   await field('Account').selectOption({ label: 'Acme Robotics GmbH' });
   // The quote takes the account's currency.
-  await untilValue(field('Currency'), 'EUR');
+  await eventuallyEqual(() => field('Currency').inputValue(), 'EUR');
   const addLine = page.getByRole('button', { name: 'Add item' });
   await addLine.click();
   await addLine.click();

@@ -1,8 +1,10 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import type { TaskDocument } from '../../domain/tasks';
 import { createUserStore } from '../../domain/users';
 import type { TestServices } from '../setup/test-env';
 import { apiAs, logIn, type ApiCall } from '../support/api-client';
+import { eventually } from '../support/eventually';
 import { adminEmail, adminPassword, signIn, type BrowserApp } from './browser-app';
 import { startBrowserSession, type BrowserSession } from './browser-session';
 
@@ -89,12 +91,23 @@ async function startRun(requested: number): Promise<string> {
 }
 
 /** Polls the run until it has closed; the worker finishes it after the completion is acknowledged. */
-async function closedRun(runId: string): Promise<{ status: string; result: unknown }> {
-  for (;;) {
+function closedRun(runId: string): Promise<{ status: string; result: unknown }> {
+  return eventually(async () => {
     const view = await adminApi('GET', `/runs/${encodeURIComponent(runId)}`);
-    if (view.body.status !== 'running') return view.body as { status: string; result: unknown };
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+    return view.body.status === 'running' ? undefined : (view.body as { status: string; result: unknown });
+  });
+}
+
+/** Polls the run's first open task, as the task API lists it, until `ready` accepts it. */
+function openTaskOf(
+  runId: string,
+  ready: (task: TaskDocument) => boolean = () => true,
+): Promise<TaskDocument> {
+  return eventually(async () => {
+    const open = await adminApi('GET', `/tasks?status=open&runId=${encodeURIComponent(runId)}`);
+    const [task] = open.body.items as TaskDocument[];
+    return task !== undefined && ready(task) ? task : undefined;
+  });
 }
 
 async function seedCustomer(): Promise<string> {
@@ -329,11 +342,7 @@ test('an overdue approval escalated to the sales managers shows as such in their
       input: { accountId, customer: 'Nordwind Traders', requested: 12 },
     });
     const runId = started.body.runId as string;
-    for (;;) {
-      const open = await adminApi('GET', `/tasks?status=open&runId=${encodeURIComponent(runId)}`);
-      if ((open.body.items as Array<{ escalatedTo?: string }>)[0]?.escalatedTo === 'salesManager') break;
-      await new Promise((resolve) => setTimeout(resolve, 200));
-    }
+    await openTaskOf(runId, (task) => task.escalatedTo === 'salesManager');
     await logInAs(manager);
     await openInbox();
     const group = page.getByRole('region', { name: /^Sales manager/ });
@@ -353,14 +362,7 @@ test('an overdue approval escalated to the sales managers shows as such in their
 test('a user without the role does not see the task under their roles and cannot answer it', async () => {
   await services.withWorker(async () => {
     const runId = await startRun(18);
-    const taskId = await (async () => {
-      for (;;) {
-        const open = await adminApi('GET', `/tasks?status=open&runId=${encodeURIComponent(runId)}`);
-        const first = (open.body.items as Array<{ _id: string }>)[0];
-        if (first) return first._id;
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
-    })();
+    const taskId = (await openTaskOf(runId))._id;
     await logInAs(salesRep);
     await openInbox();
     await page.getByTestId('inbox-empty').waitFor();

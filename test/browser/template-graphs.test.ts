@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Page } from 'playwright-core';
+import { eventuallyEqual } from '../support/eventually';
 import { adminEmail, adminPassword, signIn, type BrowserApp } from './browser-app';
 import { startBrowserSession, type BrowserSession } from './browser-session';
 
@@ -55,13 +56,13 @@ test('each process template installs from the gallery and opens as a valid graph
     expect(await page.locator('.react-flow__node').count()).toBe(nodes.length);
     expect(await page.locator('.react-flow__edge').count()).toBe(edges.length);
     const summary = page.getByRole('region', { name: 'Problems' }).getByTestId('problems-summary');
-    await until(() => summary.getAttribute('data-status'), 'checked');
+    await eventuallyEqual(() => summary.getAttribute('data-status'), 'checked');
     expect(await page.locator('.wf-problem').count()).toBe(0);
     await page.getByRole('button', { name: 'Zoom to fit' }).click();
     // Let the fit animation settle before the screenshot: the viewport's transform stops changing.
     const viewport = page.locator('.react-flow__viewport');
     let last: string | null = null;
-    await until(async () => {
+    await eventuallyEqual(async () => {
       const now = await viewport.getAttribute('style');
       const settled = now === last;
       last = now;
@@ -88,14 +89,4 @@ async function graphBox(page: Page): Promise<{ x: number; y: number; width: numb
   const right = Math.max(...boxes.map((b) => b.x + b.width)) + margin;
   const bottom = Math.max(...boxes.map((b) => b.y + b.height)) + margin;
   return { x: left, y: top, width: right - left, height: bottom - top };
-}
-
-/** Polls `read` until it returns `expected` (the page renders asynchronously; no fixed sleeps). */
-async function until<T>(read: () => Promise<T>, expected: T, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if ((await read()) === expected) return;
-    if (Date.now() > deadline) throw new Error(`still not ${String(expected)} after ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 150));
-  }
 }

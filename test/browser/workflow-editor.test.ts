@@ -3,6 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { TestServices } from '../setup/test-env';
+import { eventuallyEqual } from '../support/eventually';
 import { adminEmail, adminPassword, signIn, type BrowserApp } from './browser-app';
 import { startBrowserSession, type BrowserSession } from './browser-session';
 
@@ -30,16 +31,6 @@ const inspector = () => page.getByRole('region', { name: 'Inspector' });
 const problems = () => page.getByRole('region', { name: 'Problems' });
 const nodes = () => page.locator('.react-flow__node');
 const edges = () => page.locator('.react-flow__edge');
-
-/** Waits until `read` returns `expected`, then asserts it (the app updates asynchronously). */
-async function until<T>(read: () => Promise<T>, expected: T): Promise<void> {
-  let value = await read();
-  for (let attempt = 0; attempt < 300 && JSON.stringify(value) !== JSON.stringify(expected); attempt++) {
-    await page.waitForTimeout(100);
-    value = await read();
-  }
-  expect(value).toEqual(expected);
-}
 
 async function dropNode(type: string, id: string, x: number, y: number): Promise<void> {
   await page
@@ -82,7 +73,7 @@ async function inView(nodeId: string): Promise<boolean> {
 async function select(nodeId: string, modifiers: ('Control' | 'Shift')[] = []): Promise<void> {
   if (!(await inView(nodeId))) {
     await page.getByRole('button', { name: 'Zoom to fit' }).click();
-    await until(() => inView(nodeId), true);
+    await eventuallyEqual(() => inView(nodeId), true);
   }
   await page.getByTestId(`node-${nodeId}`).locator('.wf-node__header').click({ modifiers });
   if (modifiers.length === 0) await inspector().getByLabel('Node id').waitFor();
@@ -102,7 +93,10 @@ async function nodeIds(): Promise<(string | null)[]> {
 }
 
 async function problemList(): Promise<string[]> {
-  await until(() => problems().getByTestId('problems-summary').getAttribute('data-status'), 'checked');
+  await eventuallyEqual(
+    () => problems().getByTestId('problems-summary').getAttribute('data-status'),
+    'checked',
+  );
   const where = await problems().locator('.wf-problem__where').allTextContents();
   const messages = await problems().locator('.wf-problem__message').allTextContents();
   return where.map((place, index) => `${place}: ${messages[index]}`);
@@ -126,7 +120,7 @@ async function designAndRun(): Promise<void> {
   await nav.getByRole('link', { name: 'Workflows' }).click();
 
   // The template gallery lists the fixture templates.
-  await until(
+  await eventuallyEqual(
     () => page.locator('.wf-template-card h3').allTextContents(),
     ['Escalate a ticket', 'Welcome a new contact'],
   );
@@ -174,7 +168,7 @@ async function designAndRun(): Promise<void> {
   await connect('create', 'out', 'if');
   await connect('if', 'true', 'approval');
   await connect('approval', 'approved', 'update');
-  await until(() => edges().count(), 4);
+  await eventuallyEqual(() => edges().count(), 4);
   // A trigger takes no input: the connection is refused.
   await connect('approval', 'rejected', 'manual');
   await page.waitForTimeout(300);
@@ -229,9 +223,9 @@ async function designAndRun(): Promise<void> {
   await inspector().getByLabel('Condition', { exact: true }).fill('$input.amount > 100');
   await page.locator('.wf-sample summary').click();
   await page.getByLabel('Sample input').fill('{"subject": "Printer on fire", "amount": 500}');
-  await until(() => inspector().getByTestId('expression-preview').textContent(), 'true');
+  await eventuallyEqual(() => inspector().getByTestId('expression-preview').textContent(), 'true');
   await page.getByLabel('Sample input').fill('{"subject": "Paper jam", "amount": 20}');
-  await until(() => inspector().getByTestId('expression-preview').textContent(), 'false');
+  await eventuallyEqual(() => inspector().getByTestId('expression-preview').textContent(), 'false');
 
   // The one problem left is on the update node; publishing waits until it is fixed.
   expect(await problemList()).toEqual(['update: Node "update" (entity.update): params.changes is required']);
@@ -251,20 +245,20 @@ async function designAndRun(): Promise<void> {
   // Undo and redo with the keyboard: deleting a node takes its edge along, undo brings both back.
   await select('update');
   await page.keyboard.press('Delete');
-  await until(nodeIds, ['approval', 'create', 'if', 'manual']);
+  await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual']);
   expect(await edges().count()).toBe(3);
   await page.keyboard.press('Control+z');
-  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+  await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
   expect(await edges().count()).toBe(4);
   await page.keyboard.press('Control+Shift+z');
-  await until(nodeIds, ['approval', 'create', 'if', 'manual']);
+  await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual']);
   await page.getByRole('button', { name: 'Undo' }).click();
-  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+  await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
   expect(await page.getByRole('button', { name: 'Redo' }).isDisabled()).toBe(false);
   await page.getByRole('button', { name: 'Redo' }).click();
-  await until(nodeIds, ['approval', 'create', 'if', 'manual']);
+  await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual']);
   await page.keyboard.press('Control+z');
-  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+  await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
   expect(
     await inspector()
       .getByLabel(/^Changes/)
@@ -283,11 +277,11 @@ async function designAndRun(): Promise<void> {
   await select('create');
   await page.keyboard.press('Control+c');
   await page.keyboard.press('Control+v');
-  await until(nodeIds, ['approval', 'create', 'create2', 'if', 'manual', 'update']);
+  await eventuallyEqual(nodeIds, ['approval', 'create', 'create2', 'if', 'manual', 'update']);
   await select('create2');
   expect(await selectedOption(inspector().getByLabel(/^Entity type/))).toBe('ticket');
   await page.keyboard.press('Control+z');
-  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+  await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
 
   // The shortcut list.
   await page.keyboard.press('Escape');
@@ -298,7 +292,7 @@ async function designAndRun(): Promise<void> {
 
   // Auto-layout puts the path left to right, then a save and a publish.
   await page.getByRole('button', { name: 'Auto-layout' }).click();
-  await until(async () => {
+  await eventuallyEqual(async () => {
     const xs = await Promise.all(
       ['manual', 'create', 'if', 'approval', 'update'].map(
         async (id) => (await page.getByTestId(`node-${id}`).boundingBox())!.x,
@@ -307,13 +301,16 @@ async function designAndRun(): Promise<void> {
     return xs.every((x, index) => index === 0 || x > xs[index - 1]!);
   }, true);
   await select('if');
-  await until(() => inspector().getByTestId('expression-preview').textContent(), 'false');
+  await eventuallyEqual(() => inspector().getByTestId('expression-preview').textContent(), 'false');
   await page.screenshot({ path: path.join(screenshots, 'workflow-editor.png') });
 
   await page.keyboard.press('Control+s');
-  await until(() => page.getByTestId('draft-state').textContent(), 'Saved (revision 2) · Not published');
+  await eventuallyEqual(
+    () => page.getByTestId('draft-state').textContent(),
+    'Saved (revision 2) · Not published',
+  );
   await page.getByRole('button', { name: 'Publish' }).click();
-  await until(
+  await eventuallyEqual(
     () => page.getByTestId('draft-state').textContent(),
     'Saved (revision 2) · Published version 1',
   );
@@ -323,7 +320,7 @@ async function designAndRun(): Promise<void> {
   await page.getByRole('tab', { name: 'Versions' }).click();
   await page.getByRole('region', { name: 'Versions' }).getByRole('link', { name: 'Version 1' }).click();
   await page.getByRole('heading', { level: 1, name: 'Ticket escalation · version 1' }).waitFor();
-  await until(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
+  await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
   expect(await page.locator('.react-flow__node.draggable').count()).toBe(0);
   await page.getByRole('link', { name: 'Back to the draft' }).click();
   await page.getByRole('button', { name: 'Run…' }).waitFor();
@@ -337,7 +334,7 @@ async function designAndRun(): Promise<void> {
   await page.getByRole('region', { name: 'Run viewer' }).waitFor();
   const runUrl = page.url();
   const runId = decodeURIComponent(runUrl.split('/').pop()!);
-  await until(() => page.getByTestId('node-approval').getAttribute('data-status'), 'waiting');
+  await eventuallyEqual(() => page.getByTestId('node-approval').getAttribute('data-status'), 'waiting');
   expect(await page.getByRole('link', { name: 'Open in Temporal UI' }).getAttribute('href')).toMatch(
     new RegExp(`^${temporalUiUrl}/namespaces/default/workflows/${runId}/[0-9a-f-]{36}/history$`),
   );
@@ -357,8 +354,11 @@ async function designAndRun(): Promise<void> {
         page.getByTestId(`node-${id}`).getAttribute('data-status'),
       ),
     );
-  await until(statuses, ['completed', 'completed', 'completed', 'completed', 'completed']);
-  await until(() => page.locator('[data-run-status]').first().getAttribute('data-run-status'), 'completed');
+  await eventuallyEqual(statuses, ['completed', 'completed', 'completed', 'completed', 'completed']);
+  await eventuallyEqual(
+    () => page.locator('[data-run-status]').first().getAttribute('data-run-status'),
+    'completed',
+  );
   expect(await page.locator('.wf-edge--taken').count()).toBe(4);
   await page.getByTestId('node-update').locator('.wf-node__header').click();
   const visit = page.getByTestId('visit-update-1');
@@ -390,7 +390,10 @@ async function designAndRun(): Promise<void> {
   await page.getByLabel('Import workflow file').setInputFiles(exported.file);
   await page.getByRole('heading', { level: 1, name: 'Ticket escalation' }).waitFor();
   expect(page.url()).not.toBe(workflowUrl);
-  await until(() => page.getByTestId('draft-state').textContent(), 'Saved (revision 1) · Not published');
+  await eventuallyEqual(
+    () => page.getByTestId('draft-state').textContent(),
+    'Saved (revision 1) · Not published',
+  );
   const reexported = await download(() => page.getByRole('button', { name: 'Export JSON' }).click());
   expect(JSON.parse(reexported.text)).toEqual(definition);
   expect(reexported.text).toBe(exported.text);
@@ -413,7 +416,10 @@ async function designAndRun(): Promise<void> {
     'Someone else saved this workflow since you opened it. Reload to get their version (your changes are lost), or overwrite it with yours.',
   );
   await conflict.getByRole('button', { name: 'Overwrite with mine' }).click();
-  await until(() => page.getByTestId('draft-state').textContent(), 'Saved (revision 3) · Not published');
+  await eventuallyEqual(
+    () => page.getByTestId('draft-state').textContent(),
+    'Saved (revision 3) · Not published',
+  );
   expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Ticket escalation');
 
   // Copy two nodes into another workflow; leaving it unsaved asks first.
@@ -426,7 +432,7 @@ async function designAndRun(): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Scratch' }).waitFor();
   await page.locator('.react-flow__pane').click();
   await page.keyboard.press('Control+v');
-  await until(nodeIds, ['approval', 'update']);
+  await eventuallyEqual(nodeIds, ['approval', 'update']);
   expect(await edges().count()).toBe(1);
   expect(await page.getByTestId('draft-state').textContent()).toBe('Unsaved changes · Not published');
   const questions: string[] = [];
