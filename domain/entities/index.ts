@@ -16,14 +16,20 @@ export { maxListLimit, sortableFields } from './list-query';
 export type { FieldFilter, FilterOperator, ListQuery, Scalar } from './list-query';
 export { applyMergePatch } from './merge-patch';
 export type { PossibleDuplicate } from './possible-duplicates';
-export { moveStock, receiveStock, releaseStock, reserveStock, shipStock } from './stock-movements';
+export {
+  findStockItemId,
+  moveStock,
+  receiveStock,
+  releaseStock,
+  reserveStock,
+  shipStock,
+} from './stock-movements';
 export {
   consumeOrderReservations,
   findOrderReservations,
   getReservation,
   InsufficientStockError,
   releaseReservation,
-  remainingQuantities,
   reserveStockLines,
 } from './stock-reservations';
 export type {

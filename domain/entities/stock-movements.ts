@@ -1,3 +1,4 @@
+import type { Db } from 'mongodb';
 import { applyStockMovement, planStockMovement, type StockMovement } from '../rules';
 import { backoff, commitVersion } from './commit-version';
 import { entityCollection, toRecord, type EntityRecord } from './entity-document';
@@ -6,6 +7,25 @@ import type { EntityRepository } from './entity-repository';
 import type { WriteContext } from './write-context';
 
 const maxAttempts = 500;
+
+/**
+ * The id of the live (unarchived) stock item of a product in a warehouse, or undefined when the
+ * product has none there.
+ *
+ * @example
+ * await findStockItemId(db, 'p1', 'w1'); // 's1'
+ */
+export async function findStockItemId(
+  db: Db,
+  productId: string,
+  warehouseId: string,
+): Promise<string | undefined> {
+  const item = await entityCollection(db, 'stockItem').findOne(
+    { productId, warehouseId, archived: false },
+    { projection: { _id: 1 } },
+  );
+  return item?._id;
+}
 
 /**
  * Moves stock of one stock item: reserve, release, receive, ship or adjust. The write is a single

@@ -2,7 +2,7 @@ import type { EntityType } from '../../schemas';
 import { entityCollection, type StoredEntity } from './entity-document';
 import { DuplicateKeyError, InvariantError } from './entity-errors';
 import type { EntityRepository } from './entity-repository';
-import { receiveStock, shipStock } from './stock-movements';
+import { findStockItemId, receiveStock, shipStock } from './stock-movements';
 import { consumeOrderReservations } from './stock-reservations';
 import type { WriteContext } from './write-context';
 
@@ -58,17 +58,14 @@ export async function postStock(
       await receiveStock(repo, item, accepted, keyed('receive', index));
     } else {
       const quantity = line.quantity ?? 0;
-      const item = await entityCollection(repo.db, 'stockItem').findOne(
-        { productId: line.productId, warehouseId, archived: false },
-        { projection: { _id: 1 } },
-      );
-      if (item === null) {
+      const item = await findStockItemId(repo.db, line.productId, warehouseId);
+      if (item === undefined) {
         const message = `product ${line.productId} has no stock in warehouse ${warehouseId}`;
         throw new InvariantError(message, [
           { path: `lines.${index}.productId`, message: 'has no stock here' },
         ]);
       }
-      await shipStock(repo, item._id, quantity, keyed('ship', index));
+      await shipStock(repo, item, quantity, keyed('ship', index));
       if (typeof next.salesOrderId === 'string') {
         await consumeOrderReservations(
           repo.db,
@@ -87,9 +84,8 @@ async function stockItemFor(
   warehouseId: string,
   ctx: WriteContext,
 ): Promise<string> {
-  const items = entityCollection(repo.db, 'stockItem');
-  const found = await items.findOne({ productId, warehouseId, archived: false }, { projection: { _id: 1 } });
-  if (found !== null) return found._id;
+  const found = await findStockItemId(repo.db, productId, warehouseId);
+  if (found !== undefined) return found;
   try {
     const { record } = await repo.create(
       'stockItem',
@@ -100,7 +96,10 @@ async function stockItemFor(
   } catch (error: unknown) {
     // Another receipt created it meanwhile.
     if (!(error instanceof DuplicateKeyError)) throw error;
-    const raced = await items.findOne({ productId, warehouseId }, { projection: { _id: 1 } });
+    const raced = await entityCollection(repo.db, 'stockItem').findOne(
+      { productId, warehouseId },
+      { projection: { _id: 1 } },
+    );
     if (raced === null) throw error;
     return raced._id;
   }

@@ -6,6 +6,7 @@ import { entityCollection } from './entity-document';
 import { EntityNotFoundError, InvariantError } from './entity-errors';
 import type { EntityRepository } from './entity-repository';
 import { moveStock } from './stock-movements';
+import { isDuplicateKeyError } from './unique-keys';
 import type { WriteContext } from './write-context';
 
 /** Stock of one product in one warehouse, as a reservation asks for it. */
@@ -66,8 +67,8 @@ export type ReservationOutcome =
   | { status: 'reserved'; reservationId: string; lines: ReservedLine[] }
   | { status: 'short'; reservationId: string; shortages: StockShortage[] };
 
-export const stockReservationsCollection = 'stockReservations';
-export const reservationEntriesCollection = 'stockReservationEntries';
+const stockReservationsCollection = 'stockReservations';
+const reservationEntriesCollection = 'stockReservationEntries';
 
 /** Reserving more than is available; `shortages` names every line that is short. */
 export class InsufficientStockError extends InvariantError {
@@ -104,13 +105,13 @@ function ensureIndexes(db: Db): Promise<void> {
 }
 
 /** The reservation id a key makes: a retried reservation finds the one its first attempt made. */
-export function reservationIdFor(key: string | undefined): string {
+function reservationIdFor(key: string | undefined): string {
   if (key === undefined) return `rsv-${randomUUID()}`;
   return `rsv-${createHash('sha256').update(key).digest('hex').slice(0, 32)}`;
 }
 
 /** Sums lines of the same product and warehouse, keeping first-seen order. */
-export function mergeStockLines(lines: readonly StockLine[]): StockLine[] {
+function mergeStockLines(lines: readonly StockLine[]): StockLine[] {
   const merged = new Map<string, StockLine>();
   for (const line of lines) {
     const key = `${line.productId}\u0000${line.warehouseId}`;
@@ -148,7 +149,7 @@ export async function reserveStockLines(
     try {
       await reservations.insertOne(reservation);
     } catch (error: unknown) {
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       const stored = await reservations.findOne({ _id: id });
       if (stored === null) throw error;
       reservation = stored;
@@ -318,11 +319,6 @@ export async function findOrderReservations(db: Db, salesOrderId: string): Promi
     .toArray();
 }
 
-/** What each line of a reservation still holds, after its releases and shipments. */
-export async function remainingQuantities(db: Db, reservation: StockReservation): Promise<number[]> {
-  return remainingOf(reservation, await entriesOf(db, reservation._id));
-}
-
 async function entriesOf(db: Db, reservationId: string): Promise<ReservationEntry[]> {
   return db
     .collection<ReservationEntry>(reservationEntriesCollection)
@@ -331,6 +327,7 @@ async function entriesOf(db: Db, reservationId: string): Promise<ReservationEntr
     .toArray();
 }
 
+/** What each line of a reservation still holds, after its releases and shipments. */
 function remainingOf(reservation: StockReservation, entries: readonly ReservationEntry[]): number[] {
   if (reservation.status !== 'reserved') return reservation.lines.map(() => 0);
   return reservation.lines.map(
@@ -369,7 +366,7 @@ async function appendEntry(
       await collection.insertOne(entry);
       return entry;
     } catch (error: unknown) {
-      if ((error as { code?: unknown }).code !== 11000) throw error;
+      if (!isDuplicateKeyError(error)) throw error;
       await backoff(attempt);
     }
   }

@@ -56,6 +56,7 @@ export function duplicateKeyError(
   return new DuplicateKeyError(`another ${type} already has this ${names}`, details);
 }
 
+/** Whether the store refused a write for a taken unique key (or `_id`): the atomic claim lost. */
 export function isDuplicateKeyError(error: unknown): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === 11000;
 }

@@ -1,8 +1,8 @@
 import type { EntityRepository, ReservedLine, StockLine, StockShortage, WriteContext } from '../entities';
 import {
-  entityCollection,
   EntityNotFoundError,
   findOrderReservations,
+  findStockItemId,
   InsufficientStockError,
   releaseReservation,
   releaseStock,
@@ -121,16 +121,13 @@ export async function releaseStockFor(
 }
 
 async function stockItemOf(repo: Pick<EntityRepository, 'db' | 'get'>, line: StockLine): Promise<string> {
-  const item = await entityCollection(repo.db, 'stockItem').findOne(
-    { productId: line.productId, warehouseId: line.warehouseId, archived: false },
-    { projection: { _id: 1 } },
-  );
-  if (item === null) {
+  const item = await findStockItemId(repo.db, line.productId, line.warehouseId);
+  if (item === undefined) {
     throw new EntityNotFoundError(`product ${line.productId} has no stock in warehouse ${line.warehouseId}`, [
       { path: 'params.productId', message: 'has no stock item in that warehouse' },
     ]);
   }
-  return item._id;
+  return item;
 }
 
 function withoutItem(line: ReservedLine): StockLine {

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { entityTypes, type EntityType } from '../../schemas';
+import { backoff } from '../entities/commit-version';
 import { entityCollection, type StoredEntity } from '../entities/entity-document';
 import { claimTransition } from '../entities/write-gate';
 import type { EntityChangeEvent } from './change-event';
@@ -105,7 +106,7 @@ export async function markEventsDispatched(
       collection.findOne({ _id: entityId }, { projection: { version: 1, _outboxRev: 1 } }),
     );
     if (claimed === undefined) {
-      await pause(attempt);
+      await backoff(attempt);
       continue;
     }
     const result = await collection.updateOne(
@@ -117,9 +118,4 @@ export async function markEventsDispatched(
   throw new Error(
     `could not mark events ${eventIds.join(', ')} of ${type} ${entityId} dispatched: too much contention`,
   );
-}
-
-/** A short random pause after losing a claim to a concurrent writer, so the two spread out. */
-function pause(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 + attempt, 20)));
 }

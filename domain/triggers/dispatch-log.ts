@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import type { EntityType } from '../../schemas';
+import { isDuplicateKeyError } from '../entities/unique-keys';
 import type { ChangeKind } from '../events/change-event';
 
 export const dispatchLogCollection = 'triggerDispatches';
@@ -48,6 +49,6 @@ export async function recordDispatch(db: Db, entry: DispatchLogEntry): Promise<v
   try {
     await db.collection<DispatchLogEntry>(dispatchLogCollection).insertOne(entry);
   } catch (error: unknown) {
-    if ((error as { code?: unknown }).code !== 11000) throw error;
+    if (!isDuplicateKeyError(error)) throw error;
   }
 }

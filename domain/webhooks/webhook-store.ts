@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { MongoServerError, type Db } from 'mongodb';
+import type { Db } from 'mongodb';
+import { isDuplicateKeyError } from '../entities/unique-keys';
 import { hashSecret, secretsEqual } from '../users/secrets';
 import type { PublishedTrigger } from '../workflows';
 import { openSecret, sealSecret } from './secret-box';
@@ -17,10 +18,6 @@ const prefixes = { hook: 'hk_', token: 'llh_', signingSecret: 'llw_' } as const;
 
 function random(prefix: string, bytes: number): string {
   return `${prefix}${randomBytes(bytes).toString('base64url')}`;
-}
-
-function isDuplicateKey(error: unknown): boolean {
-  return error instanceof MongoServerError && error.code === 11000;
 }
 
 /** The context a hook's signing secret is sealed under, so it only opens on its own record. */
@@ -80,7 +77,7 @@ export function createWebhookStore(db: Db, secretsKey: Buffer, options: { now?: 
             createdAt: now(),
           });
         } catch (error: unknown) {
-          if (isDuplicateKey(error)) continue;
+          if (isDuplicateKeyError(error)) continue;
           throw error;
         }
         created.push({ hookId, nodeId: trigger.nodeId, path: hookPath(hookId), ...secrets.clear });
