@@ -1,4 +1,4 @@
-import { Client, Connection } from '@temporalio/client';
+import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { createTriggerDispatcher, type TriggerDispatcher } from '../domain/triggers';
 import { loadConfig } from '../platform/config';
@@ -47,13 +47,12 @@ async function main(): Promise<void> {
     },
   });
   // Entity-event triggers: the writes of this worker's activities are dispatched as they commit.
+  // Its client shares the worker's connection: a NativeConnection also serves a Client.
   let dispatcher: TriggerDispatcher | undefined;
-  let clientConnection: Connection | undefined;
   if (config.triggerDispatcher) {
-    clientConnection = await Connection.connect({ address });
     dispatcher = createTriggerDispatcher({
       db,
-      temporal: new Client({ connection: clientConnection, namespace: config.temporalNamespace }),
+      temporal: new Client({ connection, namespace: config.temporalNamespace }),
       taskQueue: config.temporalTaskQueue,
       log: log.child({ component: 'trigger-dispatcher' }),
       maxChainDepth: config.triggerMaxChainDepth,
@@ -65,7 +64,6 @@ async function main(): Promise<void> {
   // The SDK shuts the worker down gracefully on SIGINT/SIGTERM; run() resolves after draining.
   await worker.run();
   await dispatcher?.stop();
-  await clientConnection?.close();
   await connection.close();
   await client.close();
   log.info('worker stopped');

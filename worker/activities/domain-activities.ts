@@ -1,12 +1,6 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { Db } from 'mongodb';
 import { convertLead, type ConvertLeadRequest } from '../../domain/crm';
-import {
-  createEntityRepository,
-  EntityError,
-  InsufficientStockError,
-  type WriteContext,
-} from '../../domain/entities';
+import { createEntityRepository } from '../../domain/entities';
 import {
   checkCredit,
   createInvoiceFromOrder,
@@ -21,7 +15,7 @@ import {
 } from '../../domain/erp';
 import type { ActivityCall } from '../workflows/activity-contract';
 import { checkedParams } from './domain-params';
-import { entityFailureTypes } from './entity-activities';
+import { mapEntityErrors, writeContextOf } from './entity-activities';
 
 /**
  * The ERP/CRM domain nodes. Each checks its resolved params against its node type's schema, then
@@ -33,53 +27,51 @@ import { entityFailureTypes } from './entity-activities';
 export function createDomainActivities(deps: { db: Db; now?: () => Date }) {
   const repo = createEntityRepository(deps.db);
   const now = deps.now ?? (() => new Date());
-  const ctx = (call: ActivityCall): WriteContext => ({
-    actor: { userId: `workflow:${call.runId}` },
-    runId: call.runId,
-    idempotencyKey: call.idempotencyKey,
-  });
   return {
     'erp.creditCheck': (call: ActivityCall) =>
-      typed(() => checkCredit(repo, checkedParams<CreditCheckRequest>('erp.creditCheck', call.params))),
+      mapEntityErrors(() =>
+        checkCredit(repo, checkedParams<CreditCheckRequest>('erp.creditCheck', call.params)),
+      ),
     'erp.reserveStock': (call: ActivityCall) =>
-      typed(() =>
-        reserveStockFor(repo, checkedParams<ReserveRequest>('erp.reserveStock', call.params), ctx(call)),
+      mapEntityErrors(() =>
+        reserveStockFor(
+          repo,
+          checkedParams<ReserveRequest>('erp.reserveStock', call.params),
+          writeContextOf(call),
+        ),
       ),
     /** Also the compensation of erp.reserveStock, called with `{reservationId}`. */
     'erp.releaseStock': (call: ActivityCall) =>
-      typed(() =>
-        releaseStockFor(repo, checkedParams<ReleaseRequest>('erp.releaseStock', call.params), ctx(call)),
+      mapEntityErrors(() =>
+        releaseStockFor(
+          repo,
+          checkedParams<ReleaseRequest>('erp.releaseStock', call.params),
+          writeContextOf(call),
+        ),
       ),
     'erp.createInvoice': (call: ActivityCall) =>
-      typed(() =>
+      mapEntityErrors(() =>
         createInvoiceFromOrder(
           repo,
           checkedParams<CreateInvoiceRequest>('erp.createInvoice', call.params),
-          ctx(call),
+          writeContextOf(call),
           now,
         ),
       ),
     'erp.threeWayMatch': (call: ActivityCall) =>
-      typed(() => threeWayMatch(repo, checkedParams<ThreeWayMatchRequest>('erp.threeWayMatch', call.params))),
+      mapEntityErrors(() =>
+        threeWayMatch(repo, checkedParams<ThreeWayMatchRequest>('erp.threeWayMatch', call.params)),
+      ),
     'crm.convertLead': (call: ActivityCall) =>
-      typed(() =>
-        convertLead(repo, checkedParams<ConvertLeadRequest>('crm.convertLead', call.params), ctx(call), now),
+      mapEntityErrors(() =>
+        convertLead(
+          repo,
+          checkedParams<ConvertLeadRequest>('crm.convertLead', call.params),
+          writeContextOf(call),
+          now,
+        ),
       ),
   };
-}
-
-async function typed<T>(fn: () => Promise<T>): Promise<T> {
-  try {
-    return await fn();
-  } catch (error: unknown) {
-    if (error instanceof InsufficientStockError) {
-      throw ApplicationFailure.nonRetryable(error.message, 'InsufficientStockError', error.shortages);
-    }
-    if (error instanceof EntityError) {
-      throw ApplicationFailure.nonRetryable(error.message, entityFailureTypes[error.kind], error.details);
-    }
-    throw error;
-  }
 }
 
 export type DomainActivities = ReturnType<typeof createDomainActivities>;

@@ -3,6 +3,7 @@ import type { Db } from 'mongodb';
 import {
   createEntityRepository,
   EntityError,
+  InsufficientStockError,
   type FieldFilter,
   type WriteContext,
 } from '../../domain/entities';
@@ -10,7 +11,7 @@ import { isEntityType, type EntityType } from '../../schemas';
 import type { ActivityCall } from '../workflows/activity-contract';
 
 /** Repository failures as the node types' business error types, which are never retried. */
-export const entityFailureTypes: Record<EntityError['kind'], string> = {
+const entityFailureTypes: Record<EntityError['kind'], string> = {
   notFound: 'NotFoundError',
   versionConflict: 'ConflictError',
   duplicateKey: 'ConflictError',
@@ -25,16 +26,13 @@ export const entityFailureTypes: Record<EntityError['kind'], string> = {
  */
 export function createEntityActivities(deps: { db: Db }) {
   const repo = createEntityRepository(deps.db);
-  const ctx = (call: ActivityCall): WriteContext => ({
-    actor: { userId: `workflow:${call.runId}` },
-    runId: call.runId,
-    idempotencyKey: call.idempotencyKey,
-  });
   return {
     'entity.create': (call: ActivityCall) =>
-      mapErrors(async () => (await repo.create(entityType(call), call.params.data, ctx(call))).record),
+      mapEntityErrors(
+        async () => (await repo.create(entityType(call), call.params.data, writeContextOf(call))).record,
+      ),
     'entity.update': (call: ActivityCall) =>
-      mapErrors(() =>
+      mapEntityErrors(() =>
         repo.update(
           entityType(call),
           recordId(call),
@@ -42,12 +40,12 @@ export function createEntityActivities(deps: { db: Db }) {
           typeof call.params.expectedVersion === 'number'
             ? { expectedVersion: call.params.expectedVersion }
             : {},
-          ctx(call),
+          writeContextOf(call),
         ),
       ),
-    'entity.get': (call: ActivityCall) => mapErrors(() => repo.get(entityType(call), recordId(call))),
+    'entity.get': (call: ActivityCall) => mapEntityErrors(() => repo.get(entityType(call), recordId(call))),
     'entity.query': (call: ActivityCall) =>
-      mapErrors(async () => {
+      mapEntityErrors(async () => {
         const filter = (call.params.filter ?? {}) as Record<string, unknown>;
         const filters: FieldFilter[] = Object.entries(filter).map(([field, value]) => {
           if (value === null || !['string', 'number', 'boolean'].includes(typeof value)) {
@@ -74,7 +72,7 @@ export function createEntityActivities(deps: { db: Db }) {
       }),
     /** The compensation of entity.create. Archiving an archived record is a no-op, so retries are safe. */
     'entity.archive': (call: ActivityCall) =>
-      mapErrors(() => repo.archive(entityType(call), recordId(call), {}, ctx(call))),
+      mapEntityErrors(() => repo.archive(entityType(call), recordId(call), {}, writeContextOf(call))),
   };
 }
 
@@ -97,10 +95,29 @@ function recordId(call: ActivityCall): string {
   return id;
 }
 
-async function mapErrors<T>(fn: () => Promise<T>): Promise<T> {
+/**
+ * The write context of an activity call: the run is the actor, its id marks the run's own writes for
+ * the loop guard, and the node visit's idempotency key makes a retry write once.
+ */
+export function writeContextOf(call: ActivityCall): WriteContext {
+  return {
+    actor: { userId: `workflow:${call.runId}` },
+    runId: call.runId,
+    idempotencyKey: call.idempotencyKey,
+  };
+}
+
+/**
+ * Runs `fn` with the repository's and the domain services' failures turned into non-retryable
+ * ApplicationFailures of the node types' error types; a stock shortage carries its shortages.
+ */
+export async function mapEntityErrors<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error: unknown) {
+    if (error instanceof InsufficientStockError) {
+      throw ApplicationFailure.nonRetryable(error.message, 'InsufficientStockError', error.shortages);
+    }
     if (error instanceof EntityError) {
       throw ApplicationFailure.nonRetryable(error.message, entityFailureTypes[error.kind], error.details);
     }
