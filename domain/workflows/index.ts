@@ -1,6 +1,12 @@
 /** Workflow drafts, immutable published versions, and starting runs of them. */
-export { createWorkflowStore } from './workflow-store';
-export type { VersionSummary, WorkflowActor, WorkflowStore, WorkflowSummary } from './workflow-store';
+export { checkForPublish, createWorkflowStore } from './workflow-store';
+export type {
+  PublishCheck,
+  VersionSummary,
+  WorkflowActor,
+  WorkflowStore,
+  WorkflowSummary,
+} from './workflow-store';
 export { versionId, workflowsCollection, workflowVersionsCollection } from './workflow-documents';
 export type { PublishedTrigger, WorkflowDocument, WorkflowVersionDocument } from './workflow-documents';
 export {

@@ -1,6 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { MongoServerError, type Db } from 'mongodb';
-import { getNodeType, validateDefinition, type WorkflowDefinition } from '../../workflows';
+import {
+  getNodeType,
+  validateDefinition,
+  type ValidationError,
+  type WorkflowDefinition,
+} from '../../workflows';
 import { publishErrors } from '../../workflows/node-types/availability';
 import { appendAudit } from '../audit/audit-log';
 import { unstorableKeys } from './storable-keys';
@@ -48,6 +53,29 @@ function assertDraftShape(definition: unknown): asserts definition is WorkflowDe
   const keyErrors = unstorableKeys(definition as WorkflowDefinition);
   if (keyErrors.length > 0)
     throw new InvalidDraftError('the draft holds field names that cannot be stored', keyErrors);
+}
+
+/**
+ * A publish-time check beyond the definition's own validation (cron grammar, time zones, webhook
+ * schemas), run by validate and publish once the definition is shaped right.
+ */
+export type PublishCheck = (definition: WorkflowDefinition) => ValidationError[];
+
+/**
+ * What publishing (and the editor's validate) applies: the definition's validation, availability of
+ * its node types, then `extraChecks` when the definition is shaped right.
+ */
+export function checkForPublish(
+  definition: unknown,
+  extraChecks: readonly PublishCheck[] = [],
+): { valid: boolean; errors: ValidationError[] } {
+  const checked = publishErrors(definition as WorkflowDefinition, validateDefinition(definition));
+  if (checked.errors.some((error) => error.code === 'schema')) return checked;
+  const errors = [
+    ...checked.errors,
+    ...extraChecks.flatMap((check) => check(definition as WorkflowDefinition)),
+  ];
+  return { valid: errors.length === 0, errors };
 }
 
 function triggersOf(definition: WorkflowDefinition): PublishedTrigger[] {
@@ -189,11 +217,17 @@ export function createWorkflowStore(db: Db, options: { now?: () => Date } = {}) 
 
     /**
      * Validates the draft and stores it as the next immutable version, which becomes the published one.
-     * Throws {@link InvalidDefinitionError} with every error when the draft is not valid.
+     * Throws {@link InvalidDefinitionError} with every error when the draft is not valid. `extraChecks`
+     * are the deployment's own publish checks (cron grammar, webhook schemas), run on the same draft
+     * read as the version is made of.
      */
-    async publish(id: string, actor: WorkflowActor): Promise<WorkflowVersionDocument> {
+    async publish(
+      id: string,
+      actor: WorkflowActor,
+      extraChecks: readonly PublishCheck[] = [],
+    ): Promise<WorkflowVersionDocument> {
       const workflow = await find(id);
-      const { valid, errors } = publishErrors(workflow.draft, validateDefinition(workflow.draft));
+      const { valid, errors } = checkForPublish(workflow.draft, extraChecks);
       if (!valid)
         throw new InvalidDefinitionError(`workflow ${id} has ${errors.length} validation errors`, errors);
       let next = (await latestVersion(id)) + 1;

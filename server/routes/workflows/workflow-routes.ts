@@ -1,15 +1,14 @@
 import { Router, type Request } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
-import { createWorkflowStore, type WorkflowStore } from '../../../domain/workflows';
-import type { Logger } from '../../../platform/logger';
 import {
-  describeNodeTypes,
-  validateDefinition,
-  type ValidationError,
-  type WorkflowDefinition,
-} from '../../../workflows';
-import { publishErrors } from '../../../workflows/node-types/availability';
+  checkForPublish,
+  createWorkflowStore,
+  type PublishCheck,
+  type WorkflowStore,
+} from '../../../domain/workflows';
+import type { Logger } from '../../../platform/logger';
+import { describeNodeTypes } from '../../../workflows';
 import { getActor } from '../../auth/actor';
 import { authorize, type WorkflowAction } from '../../auth/permissions';
 import { HttpError } from '../../http/http-error';
@@ -33,12 +32,6 @@ export interface PublicationChange {
  */
 export type PublicationListener = (change: PublicationChange) => Promise<Record<string, unknown> | void>;
 
-/**
- * A publish-time check beyond the definition's own validation (cron grammar, time zones, webhook
- * schemas), run by `validate` and `publish` once the definition is shaped right.
- */
-export type PublishCheck = (definition: WorkflowDefinition) => ValidationError[];
-
 export interface WorkflowRoutesDeps {
   db: Db;
   temporal: Client;
@@ -55,6 +48,7 @@ export interface WorkflowRoutesDeps {
    * the others still run, and the change stands.
    */
   onPublicationChange?: PublicationListener | readonly PublicationListener[];
+  /** Publish-time checks of this deployment, applied by validate and publish. */
   publishChecks?: readonly PublishCheck[];
 }
 
@@ -112,15 +106,6 @@ export function workflowRoutes(deps: WorkflowRoutesDeps): Router {
       }
     }
     return extras;
-  }
-
-  /** validateDefinition, availability, then the extra checks when the shape allows them. */
-  function checkForPublish(definition: unknown): { valid: boolean; errors: ValidationError[] } {
-    const checked = publishErrors(definition as WorkflowDefinition, validateDefinition(definition));
-    if (checked.errors.some((error) => error.code === 'schema')) return checked;
-    const extra = (deps.publishChecks ?? []).flatMap((check) => check(definition as WorkflowDefinition));
-    const errors = [...checked.errors, ...extra];
-    return { valid: errors.length === 0, errors };
   }
 
   router.get('/node-types', (req, res) => {
@@ -193,21 +178,12 @@ export function workflowRoutes(deps: WorkflowRoutesDeps): Router {
     const body: unknown = req.body;
     const hasBody = typeof body === 'object' && body !== null && Object.keys(body).length > 0;
     const definition = hasBody ? body : workflow.draft;
-    res.json(checkForPublish(definition));
+    res.json(checkForPublish(definition, deps.publishChecks));
   });
 
   router.post('/workflows/:id/publish', async (req, res) => {
     const actor = allow(req, 'publish');
-    // The store validates again; this refuses what only the extra checks see before a version exists.
-    const draft = await mapped(() => workflows.get(req.params.id));
-    const { valid, errors } = checkForPublish(draft.draft);
-    if (!valid)
-      throw new HttpError(
-        'unprocessable',
-        `workflow ${draft._id} has ${errors.length} validation errors`,
-        errors,
-      );
-    const version = await mapped(() => workflows.publish(req.params.id, actor));
+    const version = await mapped(() => workflows.publish(req.params.id, actor, deps.publishChecks));
     const extras = await notify({ workflowId: version.workflowId, publishedVersion: version.version });
     res.json({
       ...extras,
