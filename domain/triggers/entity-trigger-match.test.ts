@@ -38,10 +38,11 @@ describe('evaluateCondition', () => {
     });
   });
 
-  it('stops a runaway condition at the step limit', async () => {
+  it('stops a runaway condition at the array size limit', async () => {
     const outcome = await evaluateCondition('=$count([1..1000000]) > 0', event);
     expect(outcome).toEqual({
-      error: 'Expression in params.condition failed: exceeded the limit of 100000 evaluation steps',
+      error:
+        'Expression in params.condition failed: would build an array of 1000000 elements, over the limit of 100000',
     });
   });
 });

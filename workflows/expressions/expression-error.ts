@@ -1,12 +1,17 @@
 /**
- * What went wrong: `syntax` when the text does not parse, `evaluation` when JSONata raised an
- * error while running it, `limit` when it ran past its step or depth budget.
+ * What went wrong: `syntax` when the text does not parse (or uses a regex feature the linear-time
+ * engine lacks), `evaluation` when JSONata raised an error while running it, `limit` when it ran
+ * past one of its bounds (steps, depth, size, time) or its source is too big to parse safely.
  */
 export type ExpressionErrorKind = 'syntax' | 'evaluation' | 'limit';
 
 export interface ExpressionErrorInit {
   kind: ExpressionErrorKind;
-  /** JSONata's error code (`S0201`, `T1006`, …), or `L0001`/`L0002` for the step and depth limits. */
+  /**
+   * JSONata's error code (`S0201`, `T1006`, …), `R0001` for an unsupported regex, or a limit:
+   * `L0001` steps, `L0002` depth, `L0003` string size, `L0004` array size, `L0005` total
+   * allocation, `L0006` wall time, `L0007` source size or nesting, `L0008` result nesting.
+   */
   code: string;
   /** The JSONata source, without the leading `=`. */
   expression: string;

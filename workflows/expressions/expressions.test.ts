@@ -1,5 +1,5 @@
 import { collectExpressions } from './collect-expressions';
-import { createBudget } from './evaluation-budget';
+import { createBudget, defaultExpressionLimits } from './evaluation-budget';
 import { evaluateExpression } from './evaluate-expression';
 import type { ExpressionBindings } from './expression-bindings';
 import { ExpressionError } from './expression-error';
@@ -132,7 +132,7 @@ describe('evaluateExpression', () => {
   });
 
   test('counts the elements of arrays a step produces, so one big range is not one step', async () => {
-    const budget = createBudget({ maxSteps: 10_000, maxDepth: 200 });
+    const budget = createBudget({ ...defaultExpressionLimits, maxSteps: 10_000 });
     await expect(evaluateExpression('$count([1..20000])', bindings, budget)).rejects.toMatchObject({
       code: 'L0001',
     });
@@ -141,7 +141,7 @@ describe('evaluateExpression', () => {
   test('stops a runaway loop at the step limit, deterministically', async () => {
     const source = '$map([1..400], function($v) { $v * 2 })';
     const spent = async () => {
-      const budget = createBudget({ maxSteps: 1000, maxDepth: 200 });
+      const budget = createBudget({ ...defaultExpressionLimits, maxSteps: 1000 });
       const error = await evaluateExpression(source, bindings, budget).catch((caught: unknown) => caught);
       expect(error).toMatchObject({
         kind: 'limit',
@@ -170,7 +170,7 @@ describe('evaluateExpression', () => {
   });
 
   test('$eval is bounded by the same budget', async () => {
-    const budget = createBudget({ maxSteps: 500, maxDepth: 200 });
+    const budget = createBudget({ ...defaultExpressionLimits, maxSteps: 500 });
     await expect(
       evaluateExpression('$eval("$sum([1..1000].($ * 2))")', bindings, budget),
     ).rejects.toMatchObject({
@@ -185,7 +185,7 @@ describe('evaluateExpression', () => {
 
   test('concurrent evaluations of one cached expression keep separate budgets', async () => {
     const source = '$sum([1..300])';
-    const small = createBudget({ maxSteps: 100, maxDepth: 200 });
+    const small = createBudget({ ...defaultExpressionLimits, maxSteps: 100 });
     const large = createBudget();
     const [failed, passed] = await Promise.allSettled([
       evaluateExpression(source, bindings, small),
@@ -259,7 +259,7 @@ describe('resolveParams', () => {
   test("shares one budget across all of a node's params", async () => {
     const params = { a: '=$sum([1..40])', b: '=$sum([1..40])' };
     await expect(
-      resolveParams(params, bindings, { limits: { maxSteps: 120, maxDepth: 200 } }),
+      resolveParams(params, bindings, { limits: { ...defaultExpressionLimits, maxSteps: 120 } }),
     ).rejects.toMatchObject({
       path: 'params.b',
       code: 'L0001',

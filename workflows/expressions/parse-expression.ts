@@ -1,6 +1,8 @@
 import jsonata from 'jsonata';
 import { installBudgetHooks } from './evaluation-budget';
 import { ExpressionError } from './expression-error';
+import { LinearRegExp, linearProgram, regexErrorMessage } from './linear-regex';
+import { checkSourceShape } from './source-shape';
 
 /** A parsed JSONata expression, ready to evaluate. Opaque outside this folder. */
 export type CompiledExpression = jsonata.Expression;
@@ -27,12 +29,27 @@ const cache = new Map<string, CompiledExpression>();
 export function parseExpression(source: string): ParseResult {
   const cached = cache.get(source);
   if (cached) return { ok: true, expression: cached };
+  const shape = checkSourceShape(source);
+  if (shape !== undefined) {
+    return {
+      ok: false,
+      error: new ExpressionError({
+        kind: 'limit',
+        code: 'L0007',
+        expression: source,
+        detail: `source ${shape}`,
+      }),
+    };
+  }
   let expression: CompiledExpression;
   try {
-    expression = jsonata(source);
+    // JSONata's typings ask for the RegExp constructor; it only ever calls `new` and `exec`.
+    expression = jsonata(source, { RegexEngine: LinearRegExp as unknown as RegExpConstructor });
   } catch (error: unknown) {
     return { ok: false, error: toSyntaxError(source, error) };
   }
+  const regexError = unsupportedRegex(source, expression.ast());
+  if (regexError) return { ok: false, error: regexError };
   installBudgetHooks(expression);
   if (cache.size >= MAX_CACHED) {
     const oldest = cache.keys().next();
@@ -40,6 +57,33 @@ export function parseExpression(source: string): ParseResult {
   }
   cache.set(source, expression);
   return { ok: true, expression };
+}
+
+/** The first regex literal RE2 cannot run, as a syntax error at its position. */
+function unsupportedRegex(source: string, ast: unknown): ExpressionError | undefined {
+  const pending: unknown[] = [ast];
+  const seen = new Set<object>();
+  while (pending.length > 0) {
+    const node = pending.pop();
+    if (node === null || typeof node !== 'object' || seen.has(node)) continue;
+    seen.add(node);
+    const { type, value, position } = node as { type?: unknown; value?: unknown; position?: unknown };
+    if (type === 'regex' && value instanceof RegExp) {
+      try {
+        linearProgram(value);
+      } catch (error: unknown) {
+        return new ExpressionError({
+          kind: 'syntax',
+          code: 'R0001',
+          expression: source,
+          detail: regexErrorMessage(error),
+          ...(typeof position === 'number' ? { position } : {}),
+        });
+      }
+    }
+    for (const child of Object.values(node)) if (typeof child === 'object') pending.push(child);
+  }
+  return undefined;
 }
 
 function toSyntaxError(source: string, error: unknown): ExpressionError {

@@ -11,6 +11,8 @@ import { defineOwn } from './define-own';
 
 export interface ResolveOptions {
   limits?: ExpressionLimits;
+  /** The budget to count against, when the caller wants to read what was spent; else a fresh one. */
+  budget?: EvaluationBudget;
   /** Top-level params left exactly as written, for nodes that evaluate them later themselves. */
   skip?: readonly string[];
 }
@@ -29,7 +31,7 @@ export async function resolveParams(
   bindings: ExpressionBindings,
   options: ResolveOptions = {},
 ): Promise<Record<string, unknown>> {
-  const budget = createBudget(options.limits ?? defaultExpressionLimits);
+  const budget = options.budget ?? createBudget(options.limits ?? defaultExpressionLimits);
   const skip = new Set(options.skip ?? []);
   const resolved: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(params)) {
