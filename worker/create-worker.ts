@@ -1,7 +1,28 @@
 import type { Db } from 'mongodb';
-import { Worker, type NativeConnection, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
+import {
+  Worker,
+  type NativeConnection,
+  type WorkerOptions,
+  type WorkflowBundleWithSourceMap,
+} from '@temporalio/worker';
 import { createActivities, type ActivityDeps } from './activities';
 import { checkActivityNames } from './activities/activity-check';
+import { runWorkflowType } from '../workflows/runtime/run-contract';
+
+/**
+ * Errors that fail a run outright when they escape the interpreter: JavaScript's own error kinds.
+ * Plain `Error` is not among them, because Temporal would then count non-determinism as one too.
+ */
+export const runFailureErrorTypes = [
+  'TypeError',
+  'RangeError',
+  'ReferenceError',
+  'SyntaxError',
+  'EvalError',
+  'URIError',
+  'AggregateError',
+  'ExpressionError',
+] as const;
 
 export interface WorkerDeps {
   connection: NativeConnection;
@@ -22,12 +43,22 @@ export interface WorkerDeps {
 export async function createWorker(deps: WorkerDeps): Promise<Worker> {
   const activities = createActivities({ ...deps.activityOptions, db: deps.db });
   checkActivityNames(Object.keys(activities));
-  return Worker.create({
+  const options: WorkerOptions & { isolateExecutionTimeout: string } = {
     connection: deps.connection,
     namespace: deps.namespace,
     taskQueue: deps.taskQueue,
     workflowBundle: deps.bundle,
     activities,
     maxConcurrentActivityTaskExecutions: deps.maxConcurrentActivities ?? 100,
-  });
+    // When an activation outruns this, V8 terminates it mid-promise, which corrupts Node's async hook
+    // stack and aborts the whole process. Expression work is bounded and paced by count instead
+    // (workflowExpressionLimits, `pace`), so this only has to be far out of reach.
+    isolateExecutionTimeout: '10 minutes',
+    // A bug or an exhausted limit that throws inside a run fails that run, with its message and
+    // trace, instead of failing its workflow task over and over. Non-determinism is left out: it
+    // means a deploy went wrong, and the task must wait for a worker with the right code.
+    workflowFailureErrorTypes: { '*': [], [runWorkflowType]: [...runFailureErrorTypes] },
+  };
+  // The SDK reads isolateExecutionTimeout from the options but leaves it out of their type.
+  return Worker.create(options);
 }

@@ -74,6 +74,8 @@ export async function startRun(temporal: Client, request: StartRunRequest): Prom
     taskQueue: request.taskQueue,
     args: [input],
     typedSearchAttributes: runSearchAttributePairs(version, request.triggerKind),
+    // Room for an activation that does its full share of paced expression work on a busy worker.
+    workflowTaskTimeout: '60 seconds',
     ...(request.startOnce ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),
     ...(request.memo === undefined ? {} : { memo: request.memo }),
   });

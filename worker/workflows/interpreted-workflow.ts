@@ -34,6 +34,8 @@ import { temporalEffects } from './temporal-effects';
  * histories with test/histories/record-histories.ts after adding a patch. Patches so far:
  * - `flow-wait-for-registers-watch` (entity-watch.ts): flow.waitFor registers a watch, then reads
  *   (`entity.watch`), is woken by the dispatcher's signals and removes the watch (`entity.unwatch`).
+ * - `pace-expression-work` (temporal-effects.ts): after 10,000 expression steps with no pause, a
+ *   run sleeps one millisecond so that its workflow task ends and the next one carries on.
  */
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'continuedAsNew';

@@ -6,6 +6,7 @@ import {
   ChildWorkflowFailure,
   isCancellation,
   ParentClosePolicy,
+  patched,
   proxyActivities,
   sleep,
   startChild,
@@ -46,13 +47,30 @@ export interface EffectsDeps {
   continueAsNewAfterEvents?: number;
 }
 
+/**
+ * Expression steps a run may pile up before it hands its workflow task back. JSONata is async, and
+ * every promise in the sandbox pays for Temporal's stack-trace tracking, so a step costs far more
+ * here than in a plain process; this keeps one activation to a few seconds at most, well inside
+ * the workflow task timeout (see the README's Security section).
+ */
+export const PACE_STEPS = 10_000;
+
 /** Builds the interpreter's effects from Temporal's workflow APIs. */
 export function temporalEffects(deps: EffectsDeps): Effects {
   const runId = workflowInfo().workflowId;
+  let unpaced = 0;
   return {
     now: () => Date.now(),
     runActivity: (request) => runActivity(request, runId, deps.input.workflowId),
     sleep: (ms) => sleep(ms),
+    pace: async (steps) => {
+      unpaced += steps;
+      if (unpaced < PACE_STEPS) return;
+      unpaced = 0;
+      // The count is deterministic, so a replay pauses at the same points; histories written
+      // before pacing existed never reach this marker.
+      if (patched('pace-expression-work')) await sleep(1);
+    },
     humanTask: (request) => deps.board.wait(request),
     waitForEntity: (request: WaitForEntityRequest) => deps.watch.wait(request),
     startChild: (request) => startChildRun(request, deps),

@@ -19,6 +19,12 @@ export interface Effects {
   runActivity(request: ActivityRequest): Promise<unknown>;
   /** A durable timer. */
   sleep(ms: number): Promise<void>;
+  /**
+   * Reports expression work (evaluation steps) done inside the run. Resolves at once, or, when
+   * much work has piled up with no wait in between, after handing control back to the engine, so
+   * that no single workflow activation runs long (in Temporal: a one-millisecond durable timer).
+   */
+  pace(steps: number): Promise<void>;
   /** Creates (idempotently, by key) a human task and resolves when it is completed or times out. */
   humanTask(request: HumanTaskRequest): Promise<HumanTaskResult>;
   /** Resolves when a version of the record satisfies `matches`, or the timeout passes. */

@@ -64,6 +64,14 @@ export class FakeEffects implements Effects {
     });
   }
 
+  /** Expression steps reported, in order. */
+  readonly paced: number[] = [];
+
+  pace(steps: number): Promise<void> {
+    this.paced.push(steps);
+    return Promise.resolve();
+  }
+
   async sleep(ms: number): Promise<void> {
     this.sleeps.push(ms);
     await this.track(`sleep ${ms}`, () => {

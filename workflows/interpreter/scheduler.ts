@@ -1,8 +1,9 @@
 import { edgesFromPort } from '../definition/graph';
 import type { WorkflowNode } from '../definition/workflow-definition';
-import { DEFAULT_PORT } from '../definition/workflow-definition';
+import { DEFAULT_PORT, ERROR_PORT } from '../definition/workflow-definition';
 import type { ExpressionBindings } from '../expressions/expression-bindings';
 import { ExpressionError } from '../expressions/expression-error';
+import { createBudget } from '../expressions/evaluation-budget';
 import { resolveParams } from '../expressions/resolve-params';
 import type { NodeTypeDeclaration } from '../node-types/node-type';
 import { outputPorts } from '../node-types/node-type';
@@ -148,8 +149,17 @@ export class Scheduler {
       const executor = executorFor(declaration);
       if (!executor) throw nodeFailure(node, 'internal', `no executor for node type ${node.type}`);
       const bindings = this.bindingsFor(activation);
-      const params =
-        declaration.execution === 'trigger' ? {} : await this.resolve(node, declaration, bindings);
+      let params: Record<string, unknown>;
+      try {
+        params = declaration.execution === 'trigger' ? {} : await this.resolve(node, declaration, bindings);
+      } catch (error: unknown) {
+        // A param that fails to evaluate is the node failing: an I/O node with its error port
+        // connected leaves by it, as for a failed activity, with `$error` set.
+        const routed = this.errorPortOutcome(node, declaration, activation, error);
+        if (routed === undefined) throw error;
+        context.trace.input(entry, {});
+        return { activation, node, entry, outcome: routed };
+      }
       if (declaration.execution !== 'trigger') context.trace.input(entry, params);
       const execution: ExecutionContext = {
         node,
@@ -180,14 +190,34 @@ export class Scheduler {
     }
   }
 
+  private errorPortOutcome(
+    node: WorkflowNode,
+    declaration: NodeTypeDeclaration,
+    activation: Activation,
+    error: unknown,
+  ): NodeOutcome | undefined {
+    if (declaration.execution !== 'activity' || !(error instanceof RunFailure) || error.error === undefined) {
+      return undefined;
+    }
+    if (edgesFromPort(this.context.graph, node.id, ERROR_PORT).length === 0) return undefined;
+    const info = error.error;
+    return {
+      kind: 'next',
+      port: ERROR_PORT,
+      output: { error: info },
+      scope: { ...activation.scope, error: info },
+    };
+  }
+
   private async resolve(
     node: WorkflowNode,
     declaration: NodeTypeDeclaration,
     bindings: ExpressionBindings,
   ): Promise<Record<string, unknown>> {
+    const budget = createBudget(this.context.limits);
     try {
       return await resolveParams(node.params, bindings, {
-        limits: this.context.limits,
+        budget,
         ...(declaration.deferredParams ? { skip: declaration.deferredParams } : {}),
       });
     } catch (error: unknown) {
@@ -196,6 +226,8 @@ export class Scheduler {
         message: error.message,
         type: 'ExpressionError',
       });
+    } finally {
+      await this.context.effects.pace(budget.steps);
     }
   }
 

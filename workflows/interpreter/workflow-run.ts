@@ -1,7 +1,7 @@
 import { buildGraph } from '../definition/graph';
 import { DEFAULT_MAX_STEPS } from '../definition/workflow-definition';
 import type { ExpressionLimits } from '../expressions/evaluation-budget';
-import { defaultExpressionLimits } from '../expressions/evaluation-budget';
+import { workflowExpressionLimits } from '../expressions/evaluation-budget';
 import { getNodeType } from '../node-types/registry';
 import { compensate } from './compensation';
 import type { Effects } from './effects';
@@ -58,7 +58,7 @@ export class WorkflowRun {
       effects,
       trace: new TraceRecorder(state, () => effects.now(), options.traceLimits ?? defaultTraceLimits),
       maxSteps: request.definition.settings?.maxSteps ?? DEFAULT_MAX_STEPS,
-      limits: options.limits ?? defaultExpressionLimits,
+      limits: options.limits ?? workflowExpressionLimits,
       halted: false,
     };
   }
