@@ -52,3 +52,48 @@ export async function recordDispatch(db: Db, entry: DispatchLogEntry): Promise<v
     if (!isDuplicateKeyError(error)) throw error;
   }
 }
+
+/** Conditions that failed for a workflow recently: a designer's cue that its trigger needs fixing. */
+export interface ConditionFailureSummary {
+  /** Failures since `since`. */
+  count: number;
+  since: string;
+  /** True when the condition keeps failing: `flagAfter` failures or more in the window. */
+  flagged: boolean;
+  last?: Pick<DispatchLogEntry, 'message' | 'at' | 'nodeId' | 'entityType' | 'entityId'>;
+}
+
+/**
+ * Summarises a workflow's failed conditions since a time, from the dispatch log. A failed
+ * condition is recorded once per event and counts as no match: the event is dispatched and never
+ * retried, so a broken condition costs one bounded evaluation per event and shows up here.
+ */
+export async function conditionFailureSummary(
+  db: Db,
+  workflowId: string,
+  since: Date,
+  flagAfter = 3,
+): Promise<ConditionFailureSummary> {
+  const log = db.collection<DispatchLogEntry>(dispatchLogCollection);
+  const filter = { workflowId, outcome: 'conditionFailed' as const, at: { $gte: since.toISOString() } };
+  const [count, last] = await Promise.all([
+    log.countDocuments(filter),
+    log.findOne(filter, { sort: { at: -1 } }),
+  ]);
+  return {
+    count,
+    since: since.toISOString(),
+    flagged: count >= flagAfter,
+    ...(last === null
+      ? {}
+      : {
+          last: {
+            ...(last.message === undefined ? {} : { message: last.message }),
+            at: last.at,
+            nodeId: last.nodeId,
+            entityType: last.entityType,
+            entityId: last.entityId,
+          },
+        }),
+  };
+}

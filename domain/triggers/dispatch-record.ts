@@ -11,7 +11,8 @@ import { startRun } from '../workflows/start-run';
 import type { WorkflowVersionDocument } from '../workflows/workflow-documents';
 import { chainDepthMemo, type CausingRun } from './causing-run';
 import { recordDispatch, type DispatchLogEntry, type SkipReason } from './dispatch-log';
-import { evaluateCondition, listensTo, type EntityTrigger } from './entity-trigger-match';
+import type { ConditionPool } from './condition-pool';
+import { listensTo, type EntityTrigger } from './entity-trigger-match';
 import { findWatches, removeRunWatches, type EntityWatchDocument } from './entity-watches';
 import { buildTriggerEvent, type EntityTriggerEvent } from './trigger-event';
 import type { Limiter } from './limiter';
@@ -28,6 +29,8 @@ export interface DispatchContext {
   /** A published version with its definition (immutable, so the caller may cache it). */
   version: (workflowId: string, version: number) => Promise<WorkflowVersionDocument>;
   maxChainDepth: number;
+  /** Evaluates trigger conditions off this process's event loop. */
+  conditions: ConditionPool;
   /** Bounds on the run starts and the outbox marks in flight, which each land on one serial store. */
   limits: { starts: Limiter; marks: Limiter };
   /** Counts outcomes, for logs and metrics. */
@@ -119,7 +122,7 @@ async function dispatchTrigger(
     ...(event.causedByRunId === undefined ? {} : { causedByRunId: event.causedByRunId }),
     at: new Date().toISOString(),
   };
-  const condition = await evaluateCondition(trigger.condition, event);
+  const condition = await ctx.conditions.evaluate(trigger.condition, event);
   if ('error' in condition) {
     ctx.count('conditionErrors');
     ctx.log.warn({ ...entry, error: condition.error }, 'trigger condition failed; counted as no match');

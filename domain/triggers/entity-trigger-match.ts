@@ -1,4 +1,11 @@
-import { evaluateExpression, expressionSource, ExpressionError, literalValue } from '../../workflows';
+import {
+  createBudget,
+  defaultExpressionLimits,
+  evaluateExpression,
+  expressionSource,
+  ExpressionError,
+  literalValue,
+} from '../../workflows';
 import { isTruthy } from '../../workflows/interpreter/jsonata-truthiness';
 import type { ChangeKind } from '../events/change-event';
 import type { PublishedTrigger } from '../workflows/workflow-documents';
@@ -49,17 +56,17 @@ export async function evaluateCondition(
   condition: unknown,
   event: EntityTriggerEvent,
   clock: () => number = Date.now,
+  wallClock?: () => number,
 ): Promise<ConditionOutcome> {
   if (condition === undefined) return { matched: true };
   const source = expressionSource(condition);
   if (source === undefined) return { matched: isTruthy(literalValue(condition)) };
   try {
-    const value = await evaluateExpression(source, {
-      trigger: event,
-      entity: event.entity,
-      context: event,
-      clock,
-    });
+    const value = await evaluateExpression(
+      source,
+      { trigger: event, entity: event.entity, context: event, clock },
+      createBudget(defaultExpressionLimits, wallClock),
+    );
     return { matched: isTruthy(value) };
   } catch (error: unknown) {
     if (error instanceof ExpressionError) return { error: error.at('params.condition').message };

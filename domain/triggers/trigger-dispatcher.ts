@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { createConditionPool, type ConditionPoolOptions } from './condition-pool';
 import type { Client } from '@temporalio/client';
 import type { Logger } from '../../platform/logger';
 import { entityTypes, isEntityType, type EntityType } from '../../schemas';
@@ -38,6 +39,8 @@ export interface TriggerDispatcherOptions {
   concurrency?: number;
   /** Full reload of the published triggers, whatever the catalog revision says; default 60 s. */
   catalogRefreshIntervalMs?: number;
+  /** Threads, deadline and heap for evaluating conditions; see createConditionPool. */
+  conditionPool?: ConditionPoolOptions;
 }
 
 /** Outcome counters since start. */
@@ -58,7 +61,7 @@ export interface TriggerDispatcher {
 
 /**
  * Creates the dispatcher that turns the change events recorded in entity outboxes into runs of the
- * published `trigger.entity` versions (SPEC §6), and into `entityChanged` signals for runs waiting
+ * published `trigger.entity` versions, and into `entityChanged` signals for runs waiting
  * in `flow.waitFor`. It hears writes made in its own process at once (`onEntityCommit`) and sweeps
  * every outbox for the rest: writes of other processes and events a crash left behind. Any number
  * of dispatchers may run against one store (API servers and workers): runs have ids derived from
@@ -90,6 +93,7 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
     failures: 0,
   };
   const versions = new Map<string, Promise<WorkflowVersionDocument>>();
+  const conditions = createConditionPool(options.conditionPool);
   const context: DispatchContext = {
     db,
     temporal: options.temporal,
@@ -108,6 +112,7 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
       return found;
     },
     maxChainDepth: options.maxChainDepth,
+    conditions,
     // Temporal starts a run in one write and the store marks an outbox in two; measured on FerretDB,
     // more than a couple of concurrent marks only contend for its lock.
     limits: { starts: createLimiter(8), marks: createLimiter(2) },
@@ -195,6 +200,7 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
       for (const off of unsubscribe.splice(0)) off();
       await sweeping;
       await queue.drain();
+      await conditions.close();
     },
     wake(type, entityId) {
       void queue.push(recordKey(type, entityId));

@@ -1,3 +1,4 @@
+import { conditionFailureSummary } from '../../../domain/triggers';
 import { Router, type Request } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
@@ -153,6 +154,14 @@ export function workflowRoutes(deps: WorkflowRoutesDeps): Router {
     allow(req, 'read');
     const workflow = await mapped(() => workflows.get(req.params.id));
     res.set('ETag', etag(workflow.revision)).json(workflow);
+  });
+
+  // Whether the workflow's trigger conditions keep failing, over the last day.
+  router.get('/workflows/:id/trigger-health', async (req, res) => {
+    allow(req, 'read');
+    await mapped(() => workflows.get(req.params.id));
+    const since = new Date(Date.now() - 24 * 60 * 60 * 1000);
+    res.json({ conditionFailures: await conditionFailureSummary(deps.db, req.params.id, since) });
   });
 
   router.put('/workflows/:id', async (req, res) => {
