@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Logger } from '../platform/logger';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createHttpMetrics } from './http/metrics';
+import { jsonBodyParser } from './http/json-body';
 import { healthRoutes, type HealthChecks } from './routes/health';
 
 export interface AppDeps {
@@ -48,7 +49,7 @@ export function createApp(deps: AppDeps): Express {
   });
 
   const api = express.Router();
-  api.use(express.json({ limit: deps.bodyLimit ?? '1mb', type: ['application/json', 'application/*+json'] }));
+  api.use(jsonBodyParser(deps.bodyLimit ?? '1mb'));
   api.use(healthRoutes(deps.health));
   for (const router of deps.publicApiRouters ?? []) api.use(router);
   if (deps.authenticate) api.use(deps.authenticate);

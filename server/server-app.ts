@@ -6,8 +6,8 @@ import type { Logger } from '../platform/logger';
 import { createUserStore, type UserStore } from '../domain/users';
 import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '../domain/schedules';
 import { announceTriggerChange } from '../domain/triggers';
-import { createWebhookStore, webhookTriggerErrors } from '../domain/webhooks';
-import { createWorkflowStore } from '../domain/workflows';
+import { createWebhookStore } from '../domain/webhooks';
+import { createWorkflowStore, designerSchemaErrors } from '../domain/workflows';
 import { createApp } from './app';
 import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes } from './auth';
 import { openApiRoutes } from './openapi';
@@ -91,7 +91,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
           schedulePublicationListener(schedules),
           webhookPublicationListener(webhooks, workflows),
         ],
-        publishChecks: [scheduleTriggerErrors, webhookTriggerErrors],
+        publishChecks: [scheduleTriggerErrors, designerSchemaErrors],
       }),
       scheduleRoutes({ temporal: deps.temporal, schedules, workflows }),
       webhookAdminRoutes({ db: deps.db, webhooks, workflows }),

@@ -7,5 +7,4 @@ export { hookPath, webhooksCollection } from './webhook-documents';
 export type { WebhookCredentials, WebhookRecord } from './webhook-documents';
 export { createWebhookStore } from './webhook-store';
 export type { WebhookStore } from './webhook-store';
-export { webhookTriggerErrors } from './webhook-checks';
 export { startWebhookRun, webhookRunId } from './webhook-run';

@@ -20,3 +20,4 @@ export {
 export { runSearchAttributePairs, runSearchAttributes, startRun } from './start-run';
 export type { StartRunRequest } from './start-run';
 export { UnusableSchemaError, validateAgainstSchema } from './user-schema-validation';
+export { designerSchemaErrors } from './designer-schema-checks';

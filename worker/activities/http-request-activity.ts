@@ -1,6 +1,7 @@
 import http from 'node:http';
 import https from 'node:https';
 import type { LookupFunction } from 'node:net';
+import { jsonTooDeep } from '../../platform/json-depth';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityCall } from '../workflows/activity-contract';
 import { resolveAllowedAddress, SsrfRefusedError, type Allowlist, type ResolvedAddress } from './ssrf-guard';
@@ -162,6 +163,14 @@ function send(
 function decodeBody(response: RawResponse): unknown {
   const text = response.bytes.toString('utf8');
   if (/^application\/([\w.+-]+\+)?json/i.test(response.headers['content-type'] ?? '')) {
+    // The run walks the output recursively (trace, expressions, payloads): refuse what would overflow.
+    const tooDeep = jsonTooDeep(text);
+    if (tooDeep !== undefined) {
+      throw ApplicationFailure.nonRetryable(
+        `http.request: the JSON response nests deeper than ${tooDeep.limit} levels at ${tooDeep.path}`,
+        'ResponseTooDeep',
+      );
+    }
     try {
       return JSON.parse(text) as unknown;
     } catch {

@@ -1,4 +1,5 @@
 import type { Request } from 'express';
+import { parseJsonText } from '../../http/json-body';
 import { HttpError } from '../../http/http-error';
 
 /** Headers that carry credentials: never handed to the run, whose history keeps its input. */
@@ -58,15 +59,7 @@ export function parsePayload(req: Request, body: Buffer): unknown {
       { path: '', message: 'must be a JSON document or a form' },
     ]);
   }
-  if (req.is(['application/json', 'application/*+json'])) {
-    try {
-      return JSON.parse(body.toString('utf8'));
-    } catch (error: unknown) {
-      throw new HttpError('bad_request', 'Request body is not valid JSON', [
-        { path: '', message: (error as Error).message },
-      ]);
-    }
-  }
+  if (req.is(['application/json', 'application/*+json'])) return parseJsonText(body.toString('utf8'));
   if (req.is('application/x-www-form-urlencoded')) return formPayload(body.toString('utf8'));
   throw new HttpError(
     'bad_request',

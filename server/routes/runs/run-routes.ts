@@ -1,6 +1,5 @@
 import { Router, type Request } from 'express';
 import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
-import { WorkflowNotFoundError } from '@temporalio/common';
 import type { Db } from 'mongodb';
 import { runSearchAttributes } from '../../../domain/workflows';
 import type { Logger } from '../../../platform/logger';
@@ -9,7 +8,8 @@ import { getActor } from '../../auth/actor';
 import { authorize, type WorkflowAction } from '../../auth/permissions';
 import { HttpError } from '../../http/http-error';
 import { isRunStatus, runStatuses, runStatusOf, statusClause, type RunStatus } from './run-status';
-import { describeRun, viewRun } from './run-view';
+import { cancelRun } from './cancel-run';
+import { viewRun } from './run-view';
 
 export interface RunRoutesDeps {
   db: Db;
@@ -129,19 +129,10 @@ export function runRoutes(deps: RunRoutesDeps): Router {
 
   router.post('/runs/:runId/cancel', async (req, res) => {
     allow(req, 'run');
-    const { handle, description } = await describeRun(deps.temporal, req.params.runId);
-    const status = runStatusOf(description.status.name);
-    if (status !== 'running') throw new HttpError('conflict', `run ${req.params.runId} is already ${status}`);
-    try {
-      await handle.cancel();
-    } catch (error: unknown) {
-      // It closed between the describe and the cancel.
-      if (error instanceof WorkflowNotFoundError)
-        throw new HttpError('conflict', `run ${req.params.runId} has ended`);
-      throw error;
-    }
-    deps.log.info({ runId: req.params.runId, userId: getActor(req).userId }, 'run cancel requested');
-    res.status(202).json({ runId: req.params.runId, status: 'cancelling' });
+    const actor = getActor(req);
+    const mode = await cancelRun(deps, req.params.runId, actor.email);
+    deps.log.info({ runId: req.params.runId, userId: actor.userId, mode }, 'run cancel requested');
+    res.status(202).json({ runId: req.params.runId, status: mode });
   });
 
   return router;
