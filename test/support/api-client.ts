@@ -35,7 +35,7 @@ export async function callApi(
       ...(body === undefined ? {} : { 'content-type': 'application/json' }),
       ...headers,
     },
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body === undefined ? {} : { body: body instanceof JsonText ? body.text : JSON.stringify(body) }),
   });
   const text = await response.text();
   return {
@@ -43,6 +43,11 @@ export async function callApi(
     body: text === '' ? undefined : (JSON.parse(text) as unknown),
     headers: response.headers,
   };
+}
+
+/** A body sent as this exact JSON text: for documents the test itself could not stringify. */
+export class JsonText {
+  constructor(readonly text: string) {}
 }
 
 /** Signs in through `POST /api/auth/login` and returns the bearer token; a refused login throws. */

@@ -422,3 +422,28 @@ test('calls past the per-hook rate limit get 429 in the error shape', async () =
     await limited.close();
   }
 });
+
+test('a payload nested 2,000 deep is a 400 naming the path, and starts nothing', async () => {
+  const { workflowId, credentials } = await publishedHook('Deep webhook', {});
+  const deep = `{"order":${'['.repeat(2_000)}1${']'.repeat(2_000)}}`;
+  const answer = await callHook(credentials.hookId, {
+    body: deep,
+    headers: { 'x-ledgerline-token': credentials.token },
+  });
+  expect(answer).toEqual({
+    status: 400,
+    body: {
+      error: {
+        code: 'bad_request',
+        message: 'Request body nests deeper than 64 levels',
+        details: [
+          {
+            path: ['order', ...Array<number>(63).fill(0)].join('.'),
+            message: 'nests deeper than the limit of 64 levels',
+          },
+        ],
+      },
+    },
+  });
+  expect(await executions(workflowId)).toBe(0);
+});
