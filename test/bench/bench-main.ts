@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { startThrowawayServices } from '../setup/throwaway-services';
+import { measureHealthUnderPoisonConditions } from './containment-health';
 import { measureEditorFrames } from './editor-frames';
 import { measureEngineOverhead } from './engine-overhead';
 import { measureEntityCreateLatency } from './entity-api-latency';
@@ -48,6 +49,12 @@ async function main(): Promise<void> {
       await measureTaskLatency(mongo.db('bench_tasks'), services.temporalAddress, {
         samples: 100,
         warmup: 5,
+      }),
+    );
+    record(
+      await measureHealthUnderPoisonConditions(mongo.db('bench_containment'), services.temporalAddress, {
+        rate: 20,
+        writes: 200,
       }),
     );
     // At 50 writes/s the embedded store is saturated by creates and outbox marks; 10/s shows the
