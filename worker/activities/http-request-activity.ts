@@ -4,6 +4,7 @@ import type { LookupFunction } from 'node:net';
 import { jsonTooDeep } from '../../platform/json-depth';
 import { ApplicationFailure } from '@temporalio/activity';
 import type { ActivityCall } from '../workflows/activity-contract';
+import { applyStatusPolicy } from './http-status-policy';
 import { resolveAllowedAddress, SsrfRefusedError, type Allowlist, type ResolvedAddress } from './ssrf-guard';
 
 export interface HttpRequestDeps {
@@ -23,9 +24,10 @@ const defaultTimeoutMs = 10_000;
 
 /**
  * `http.request`, SSRF-guarded: every hop (redirects are followed by hand, at most 5) is resolved
- * and checked, and the socket connects to the checked address. Any status is an output (the
- * workflow branches on it); network errors and timeouts are retried, refusals and oversize
- * responses are not.
+ * and checked, and the socket connects to the checked address. A status in `failOn` (default:
+ * 400 and above) fails the node; one also in `retryOn` (408, 425, 429, 500, 502, 503, 504) is
+ * retried by the node's retry policy, after `Retry-After` when the server sends it. Network errors
+ * and timeouts are retried; refusals and oversize responses are not.
  */
 export function createHttpRequestActivities(deps: HttpRequestDeps) {
   const maxBytes = deps.maxResponseBytes ?? 1024 * 1024;
@@ -66,7 +68,9 @@ export function createHttpRequestActivities(deps: HttpRequestDeps) {
           }
           continue;
         }
-        return { status: response.status, headers: response.headers, body: decodeBody(response) };
+        const output = { status: response.status, headers: response.headers, body: decodeBody(response) };
+        applyStatusPolicy(output, params);
+        return output;
       }
     },
   };

@@ -115,13 +115,21 @@ async function runActivity(request: ActivityRequest, runId: string, workflowId: 
   }
 }
 
-/** An activity's or child run's failure as the error it raised itself: its message and type. */
+/**
+ * An activity's or child run's failure as the error it raised itself: its message, type and, when
+ * it gave one, its details object (an HTTP status and body, validation paths).
+ */
 function unwrapFailure(error: unknown): unknown {
   if (isCancellation(error)) return error;
   if ((error instanceof ActivityFailure || error instanceof ChildWorkflowFailure) && error.cause) {
     const cause = error.cause;
-    const type = cause instanceof ApplicationFailure && cause.type ? cause.type : cause.name;
-    return Object.assign(new Error(cause.message), { type });
+    const application = cause instanceof ApplicationFailure ? cause : undefined;
+    const type = application?.type ? application.type : cause.name;
+    const details: unknown = application?.details?.[0];
+    return Object.assign(new Error(cause.message), {
+      type,
+      ...(typeof details === 'object' && details !== null && !Array.isArray(details) ? { details } : {}),
+    });
   }
   return error;
 }

@@ -14,6 +14,8 @@ export interface RunInfo {
 export interface ErrorInfo {
   message: string;
   type: string;
+  /** What the failure adds: `status`, `headers` and `body` for an HTTP status, `details` for validation. */
+  [detail: string]: unknown;
 }
 
 /**

@@ -75,11 +75,16 @@ export class RunFailure extends Error {
 /** The message and type of anything thrown: an Error, a Temporal failure, a JSONata error object. */
 export function describeError(error: unknown): ErrorInfo {
   if (typeof error === 'object' && error !== null) {
-    const fields = error as { message?: unknown; type?: unknown; name?: unknown };
+    const fields = error as { message?: unknown; type?: unknown; name?: unknown; details?: unknown };
     const message = typeof fields.message === 'string' ? fields.message : jsonOrType(error);
     const type =
       typeof fields.type === 'string' ? fields.type : typeof fields.name === 'string' ? fields.name : 'Error';
-    return { message, type };
+    // A failure's details (an HTTP response, validation paths) sit beside its message and type.
+    const details =
+      typeof fields.details === 'object' && fields.details !== null
+        ? (fields.details as Record<string, unknown>)
+        : {};
+    return { ...details, message, type };
   }
   return { message: String(error), type: 'Error' };
 }

@@ -30,11 +30,38 @@ export const httpRequest: NodeTypeDeclaration = {
         maximum: 120000,
         default: 10000,
       },
+      failOn: {
+        type: 'array',
+        title: 'Fail on status',
+        description:
+          'Statuses that fail the node: codes such as 404 or classes such as "5xx". Default: 4xx and 5xx.',
+        items: {
+          type: ['integer', 'string'],
+          pattern: '^([1-5]xx|[1-5][0-9][0-9])$',
+          minimum: 100,
+          maximum: 599,
+        },
+        maxItems: 50,
+      },
+      retryOn: {
+        type: 'array',
+        title: 'Retry on status',
+        description:
+          'Failing statuses retried by the retry policy, honouring Retry-After. Default: 408, 425, 429, 500, 502, 503, 504.',
+        items: {
+          type: ['integer', 'string'],
+          pattern: '^([1-5]xx|[1-5][0-9][0-9])$',
+          minimum: 100,
+          maximum: 599,
+        },
+        maxItems: 50,
+      },
     },
     ['method', 'url'],
   ),
   ports: singleOutPort,
-  outputDescription: 'The response: {status, headers, body}; a status of 400 or more fails the node.',
+  outputDescription:
+    'The response: {status, headers, body}. A status in failOn (default 400 and above) fails the node: statuses in retryOn (408, 425, 429, 500, 502, 503, 504) are retried first, after Retry-After; the error port then gets $error.status, $error.headers and $error.body (cut to 2,000 characters).',
   execution: 'activity',
   activity: externalActivity,
 };

@@ -11,10 +11,26 @@ import { graph, queryTrace, runInput, startRun, withEngineWorker } from './engin
 let services: TestServices;
 let server: http.Server;
 let baseUrl: string;
+/** Calls seen per path, for the retry tests. */
+const calls = new Map<string, number>();
 
 beforeAll(async () => {
   services = await connectTestServices('engine-integrations');
   server = http.createServer((request, response) => {
+    const seen = (calls.get(request.url ?? '') ?? 0) + 1;
+    calls.set(request.url ?? '', seen);
+    if (request.url?.startsWith('/flaky')) {
+      // 503 twice, asking for a one-second pause, then 200.
+      response.statusCode = seen <= 2 ? 503 : 200;
+      if (seen <= 2) response.setHeader('retry-after', '1');
+      response.end(seen <= 2 ? 'busy' : 'done');
+      return;
+    }
+    if (request.url?.startsWith('/always-500')) {
+      response.statusCode = 500;
+      response.end('broken');
+      return;
+    }
     if (request.url === '/json') {
       response.setHeader('content-type', 'application/json');
       response.end(JSON.stringify({ ok: true, method: request.method }));
@@ -85,7 +101,13 @@ describe('interpretedWorkflow: integrations, child runs and long runs', () => {
     );
     expect(outputs).toEqual({
       hop: { status: 200, body: { ok: true, method: 'GET' } },
-      missing: { status: 404, body: 'nothing here' },
+      missing: {
+        message: 'http.request: the server answered 404',
+        type: 'HttpStatus',
+        status: 404,
+        headers: expect.objectContaining({ 'content-length': '12' }),
+        body: 'nothing here',
+      },
       big: { message: 'Response is larger than 1048576 bytes', type: 'ResponseTooLarge' },
       toPrivate: {
         message:
@@ -94,6 +116,40 @@ describe('interpretedWorkflow: integrations, child runs and long runs', () => {
       },
       slow: { message: 'http.request timed out after 200 ms', type: 'Timeout' },
     });
+  });
+
+  it('http.request honours its status policy: retryable statuses are retried after Retry-After, others fail at once, failOn can accept any', async () => {
+    const retrying = (path: string, extra: Record<string, unknown> = {}) => {
+      const definition = httpGraph(`${baseUrl}${path}`, extra);
+      const call = definition.nodes.find((node) => node.id === 'call');
+      if (call) call.retry = { maximumAttempts: 3, initialInterval: 'PT0.2S', backoffCoefficient: 1 };
+      return definition;
+    };
+    const outputs = await withEngineWorker(
+      services,
+      { httpAllowlist: parseAllowlist('127.0.0.1/32') },
+      async () => ({
+        flaky: await (await startRun(services, runInput(retrying('/flaky')))).result(),
+        broken: await (await startRun(services, runInput(retrying('/always-500')))).result(),
+        missing: await (await startRun(services, runInput(retrying('/missing-once')))).result(),
+        accepted: await (
+          await startRun(services, runInput(retrying('/always-500?accept', { failOn: ['4xx'] })))
+        ).result(),
+      }),
+    );
+    expect(outputs).toEqual({
+      flaky: { status: 200, body: 'done' },
+      broken: expect.objectContaining({ type: 'HttpStatus', status: 500, body: 'broken' }),
+      missing: expect.objectContaining({ type: 'HttpStatus', status: 404, body: 'nothing here' }),
+      accepted: { status: 500, body: 'broken' },
+    });
+    // 503, 503, then 200; 500 until the attempts ran out; 404 once, since it is not in retryOn.
+    expect([
+      calls.get('/flaky'),
+      calls.get('/always-500'),
+      calls.get('/missing-once'),
+      calls.get('/always-500?accept'),
+    ]).toEqual([3, 3, 1, 1]);
   });
 
   it('http.request refuses a loopback target that is not allowlisted', async () => {
