@@ -9,10 +9,12 @@ import { measureGraph, type GraphEdge, type GraphMeasure } from './graph-measure
  * Each shipped template, installed and opened in the editor on a laptop screen (1280 × 800), reads
  * without zooming: titles are at least 10 px at the zoom it opens with, no two nodes overlap, and
  * edges cross at most a few times. The same holds after Auto-layout, left to right and top to
- * bottom. The figures are printed for the README's layout notes.
+ * bottom. The figures are printed for the README's layout notes; the quote to cash process as it
+ * opens is the README's screenshot (docs/screenshots/template-opened.png).
  */
 
 const templatesDir = path.resolve(__dirname, '..', '..', 'workflows', 'templates');
+const screenshots = path.resolve(__dirname, '..', '..', 'docs', 'screenshots');
 
 /** The most crossings a template may show; measured, with a little headroom. */
 const crossingBound: Record<string, number> = { 'quote-to-cash': 6, procurement: 4, support: 2 };
@@ -82,6 +84,8 @@ test('each template opens readable, and stays readable after auto-layout in eith
     await settled(page);
     const opened = await measureGraph(page, edges);
     figures.push([name, 'opened', opened]);
+    if (name === 'quote-to-cash')
+      await page.locator('.wf-canvas').screenshot({ path: path.join(screenshots, 'template-opened.png') });
 
     for (const direction of ['Top to bottom', 'Left to right']) {
       await page.getByLabel('Layout direction').selectOption({ label: direction });

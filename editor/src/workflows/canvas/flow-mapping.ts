@@ -10,6 +10,7 @@ import {
   type WorkflowNode,
 } from '../model/core';
 import { fallbackPositions } from '../model/fallback-positions';
+import type { NodeDiff } from '../model/definition-diff';
 import { portsOf } from '../model/ports';
 import type { RoutedFlowEdge } from './routed-edge';
 
@@ -26,6 +27,7 @@ export interface FlowNodeData extends Record<string, unknown> {
   missingPorts: readonly string[];
   errors?: readonly ValidationError[];
   status?: TraceStatus;
+  diff?: NodeDiff;
   /** The layout's direction: inputs on the left and outputs on the right, or top and bottom. */
   direction: LayoutDirection;
 }
@@ -38,6 +40,9 @@ export interface Decorations {
   errorsByEdge?: ReadonlyMap<string, ValidationError[]>;
   statusByNode?: ReadonlyMap<string, TraceStatus>;
   takenEdges?: ReadonlySet<string>;
+  /** A comparison of two versions: nodes and edges added, changed or removed. */
+  diffByNode?: ReadonlyMap<string, NodeDiff>;
+  diffByEdge?: ReadonlyMap<string, 'added' | 'removed'>;
 }
 
 export interface Measured {
@@ -102,6 +107,7 @@ export function createNodeMapper() {
       const size = measured.get(node.id);
       const errors = decorations.errorsByNode?.get(node.id);
       const status = decorations.statusByNode?.get(node.id);
+      const diff = decorations.diffByNode?.get(node.id);
       const position = node.position ?? fallback.get(node.id) ?? { x: 0, y: 0 };
       const previous = cache.get(node.id);
       const sameData =
@@ -109,6 +115,7 @@ export function createNodeMapper() {
         previous.node === node &&
         previous.errors === errors &&
         previous.status === status &&
+        previous.flow.data.diff === diff &&
         previous.missing === missing &&
         previous.direction === direction;
       if (
@@ -130,6 +137,7 @@ export function createNodeMapper() {
             direction,
             ...(errors ? { errors } : {}),
             ...(status ? { status } : {}),
+            ...(diff ? { diff } : {}),
           };
       const flow: FlowNode = {
         id: node.id,
@@ -195,11 +203,12 @@ export function createEdgeMapper() {
       seen.add(edge.id);
       const invalid = decorations.errorsByEdge?.has(edge.id) ?? false;
       const taken = decorations.takenEdges?.has(edge.id) ?? false;
+      const diff = decorations.diffByEdge?.get(edge.id) ?? '';
       const isSelected = selected.has(edge.id);
       const back = isBackEdge(edge, layout);
       const port = edgePort(edge);
       const route = layout.routes.get(edge.id);
-      const key = [edge.source, port, edge.target, invalid, taken, isSelected, back].join('\u0000');
+      const key = [edge.source, port, edge.target, invalid, taken, isSelected, back, diff].join('\u0000');
       const previous = cache.get(edge.id);
       if (previous && previous.key === key && previous.route === route) return previous.flow;
       const className = [
@@ -207,6 +216,7 @@ export function createEdgeMapper() {
         invalid ? 'wf-edge--invalid' : '',
         taken ? 'wf-edge--taken' : '',
         back ? 'wf-edge--back' : '',
+        diff ? `wf-edge--${diff}` : '',
       ]
         .filter(Boolean)
         .join(' ');

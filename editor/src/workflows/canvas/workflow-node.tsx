@@ -17,7 +17,7 @@ const statusText: Record<string, string> = {
  * selection changes, which the node mapper keeps rare.
  */
 export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected }: NodeProps<FlowNode>) {
-  const { node, input, outputs, missingPorts, errors, status, direction } = data;
+  const { node, input, outputs, missingPorts, errors, status, direction, diff } = data;
   const down = direction === 'DOWN';
   const inSide = down ? Position.Top : Position.Left;
   const outSide = down ? Position.Bottom : Position.Right;
@@ -31,6 +31,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected 
     problems > 0 ? 'wf-node--invalid' : '',
     node.disabled ? 'wf-node--disabled' : '',
     down ? 'wf-node--down' : '',
+    diff ? `wf-node--${diff}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -39,6 +40,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected 
       className={className}
       data-testid={`node-${node.id}`}
       data-status={status ?? 'none'}
+      data-diff={diff}
       title={problems > 0 ? errors!.map((error) => error.message).join('\n') : undefined}
     >
       {input && (

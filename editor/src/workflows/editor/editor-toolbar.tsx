@@ -9,6 +9,8 @@ export interface ToolbarProps {
   publishedVersion: number | undefined;
   /** The draft is the published version exactly: publishing would make an identical version. */
   unchanged: boolean;
+  /** The published version compared with the saved draft: what publishing would change. */
+  changesLink: string | undefined;
   revision: number | undefined;
   busy: string | undefined;
   validation: ValidationState;
@@ -123,6 +125,11 @@ export function EditorToolbar(props: ToolbarProps) {
         >
           {props.busy === 'publishing' ? 'Publishing…' : 'Publish'}
         </button>
+        {props.changesLink !== undefined && !props.unchanged && (
+          <Link to={props.changesLink} className="wf-changes-link">
+            Changes since version {props.publishedVersion}
+          </Link>
+        )}
         {props.publishedVersion !== undefined && (
           <button type="button" onClick={props.onUnpublish} disabled={props.busy !== undefined}>
             Unpublish

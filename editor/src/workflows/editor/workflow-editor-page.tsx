@@ -212,6 +212,11 @@ function EditorScreen({ id }: { id: string }) {
         dirty={model.dirty}
         publishedVersion={publishedVersion}
         unchanged={unchanged}
+        changesLink={
+          publishedVersion === undefined
+            ? undefined
+            : `/workflows/${encodeURIComponent(id)}/versions/${publishedVersion}?compare=draft`
+        }
         revision={draft.doc.revision}
         busy={draft.busy}
         validation={validation}
