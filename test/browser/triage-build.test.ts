@@ -71,11 +71,11 @@ test('a five-node ticket triage is built from scratch with no JSON typed', async
   await act(() => page.getByRole('button', { name: 'Create workflow' }).click());
   await page.getByRole('heading', { level: 1, name: 'Ticket triage' }).waitFor();
 
-  await drop('trigger.entity', 'entity', 40, 80);
-  await drop('entity.get', 'get', 320, 80);
-  await drop('logic.if', 'if', 40, 300);
-  await drop('entity.update', 'update', 320, 300);
-  await drop('human.task', 'task', 600, 300);
+  await drop('trigger.entity', 'entity', 20, 60);
+  await drop('entity.get', 'get', 245, 60);
+  await drop('logic.if', 'if', 470, 60);
+  await drop('entity.update', 'update', 20, 300);
+  await drop('human.task', 'task', 245, 300);
   await connect('entity', 'out', 'get');
   await connect('get', 'out', 'if');
   await connect('if', 'true', 'update');

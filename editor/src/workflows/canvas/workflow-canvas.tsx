@@ -15,7 +15,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { inferDirection, type LayoutDirection } from '../model/auto-layout';
+import { estimatedSize, inferDirection, type LayoutDirection } from '../model/auto-layout';
 import { DEFAULT_PORT, type WorkflowDefinition } from '../model/core';
 import { connect, moveNodes, type Position } from '../model/graph-edits';
 import { connectionProblem, type PortConnection } from '../model/ports';
@@ -26,6 +26,7 @@ import {
   type FlowNode,
   type Measured,
 } from './flow-mapping';
+import { dropPoint } from './drop-point';
 import { fitReadable } from './measured-sizes';
 import { RoutedEdge, type RoutedFlowEdge } from './routed-edge';
 import { useEdgeRoutes } from './use-edge-routes';
@@ -210,7 +211,21 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
       const type = event.dataTransfer.getData(nodeTypeDragFormat);
       if (!type) return;
       event.preventDefault();
-      latest.current.onDropType?.(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      // The node's top-left goes where it was dropped, moved so that all of it is on the canvas and
+      // none of it under the minimap or the zoom buttons.
+      const box = event.currentTarget as HTMLElement;
+      const zoom = flow.getZoom();
+      const size = estimatedSize(2);
+      const overlays = [...box.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map(
+        (element) => element.getBoundingClientRect(),
+      );
+      const point = dropPoint(
+        { x: event.clientX, y: event.clientY },
+        box.getBoundingClientRect(),
+        { width: size.width * zoom, height: size.height * zoom },
+        overlays,
+      );
+      latest.current.onDropType?.(type, flow.screenToFlowPosition(point));
     },
     [flow],
   );
