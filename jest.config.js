@@ -21,7 +21,7 @@ module.exports = {
       testEnvironment: 'node',
       testMatch: [
         '<rootDir>/{workflows,schemas,domain,server,worker,platform}/**/*.test.ts',
-        '<rootDir>/editor/src/workflows/**/*.test.ts',
+        '<rootDir>/editor/src/{workflows,inbox}/**/*.test.ts',
       ],
     },
     {

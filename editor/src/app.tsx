@@ -9,6 +9,7 @@ import { InboxPage } from './inbox/inbox-page';
 import { TaskPage } from './inbox/task-page';
 import type { Route } from './routing/routes';
 import { Link, useRoute } from './routing/use-route';
+import { MenuButton, useMenu } from './shell/menu-button';
 import { Navigation } from './shell/navigation';
 import { StatusPage } from './shell/status-page';
 import { WorkflowEditorPage } from './workflows/editor/workflow-editor-page';
@@ -28,12 +29,14 @@ export function App() {
 function Shell() {
   const { user, logout } = useSession();
   const { route, search } = useRoute();
+  const menu = useMenu(`${JSON.stringify(route)}?${search.toString()}`);
   if (user === undefined) return <p className="loading">Loading…</p>;
   if (user === null) return <LoginPage />;
   return (
     <SchemaProvider>
-      <div className="layout">
+      <div className={menu.open ? 'layout layout--menu-open' : 'layout'}>
         <header className="topbar">
+          <MenuButton open={menu.open} onToggle={menu.toggle} />
           <Link to="/" className="brand">
             Ledgerline
           </Link>

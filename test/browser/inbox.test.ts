@@ -390,3 +390,49 @@ test('a user without the role does not see the task under their roles and cannot
     await page.getByText('Cancelled', { exact: true }).waitFor({ timeout: 30_000 });
   });
 });
+
+test('on a phone (390 × 844) the inbox and the task page are one column with the navigation behind a menu', async () => {
+  await services.withWorker(async () => {
+    const runId = await startRun(9);
+    await openTaskOf(runId);
+    await page.setViewportSize({ width: 390, height: 844 });
+    try {
+      await logInAs(manager);
+      const widths = () => page.evaluate<number>('document.documentElement.scrollWidth');
+      const nav = page.getByRole('navigation', { name: 'Main' });
+      expect(await nav.isVisible()).toBe(false);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await nav.getByRole('link', { name: 'Inbox', exact: true }).click();
+      await page.getByRole('heading', { level: 1, name: 'Inbox' }).waitFor();
+      // Following a link closes the menu again.
+      expect(await nav.isVisible()).toBe(false);
+      const link = page.getByRole('link', { name: approveTitle(9), exact: true });
+      await link.waitFor();
+      expect(await widths()).toBe(390);
+      await page.screenshot({ path: path.join(screenshots, 'inbox-mobile.png') });
+
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: approveTitle(9) }).waitFor();
+      await page
+        .getByRole('complementary', { name: 'Related record' })
+        .getByRole('heading')
+        .first()
+        .waitFor();
+      expect(await widths()).toBe(390);
+      // One comment field, whatever the form asks.
+      expect(await page.getByLabel('Comment').count()).toBe(1);
+      await page.getByLabel(/^Approved discount \(%\)\*?$/).fill('9');
+      await page.getByLabel('Comment').fill('Approved from the road.');
+      await page.screenshot({ path: path.join(screenshots, 'inbox-task-mobile.png'), fullPage: true });
+      await page.getByRole('button', { name: 'Approve' }).click();
+      await page.getByText('Completed', { exact: true }).waitFor();
+      expect(await page.getByTestId('task-comment').innerText()).toBe('Approved from the road.');
+      expect(await closedRun(runId)).toMatchObject({
+        status: 'completed',
+        result: { approved: true, discount: 9 },
+      });
+    } finally {
+      await page.setViewportSize({ width: 1366, height: 900 });
+    }
+  });
+});

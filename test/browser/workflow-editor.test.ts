@@ -72,7 +72,8 @@ async function inView(nodeId: string): Promise<boolean> {
 
 async function select(nodeId: string, modifiers: ('Control' | 'Shift')[] = []): Promise<void> {
   if (!(await inView(nodeId))) {
-    await page.getByRole('button', { name: 'Zoom to fit' }).click();
+    // Zoom to fit stops at a readable zoom; the canvas's Fit View control shows every node.
+    await page.getByRole('button', { name: 'Fit View' }).click();
     await eventuallyEqual(() => inView(nodeId), true);
   }
   await page.getByTestId(`node-${nodeId}`).locator('.wf-node__header').click({ modifiers });
@@ -192,7 +193,13 @@ async function designAndRun(): Promise<void> {
   await inspector()
     .getByLabel(/^Entity type/)
     .selectOption('ticket');
-  await inspector().getByLabel(/^Data/).fill('{"subject": "=$input.subject", "priority": "normal"}');
+  // The record's fields are picked from the ticket schema: each a fixed value or an expression.
+  const data = inspector().getByRole('group', { name: 'Data' });
+  await data.getByLabel('Add a field to Data').selectOption({ label: 'Subject' });
+  await data.getByLabel('Subject', { exact: true }).fill('=$input.subject');
+  await data.getByLabel('Add a field to Data').selectOption({ label: 'Priority' });
+  await data.getByLabel('Priority', { exact: true }).selectOption('normal');
+  await eventuallyEqual(() => data.getByLabel('Subject', { exact: true }).textContent(), '$input.subject');
   await select('approval');
   await inspector()
     .getByLabel(/^Assignee role/)
@@ -200,6 +207,27 @@ async function designAndRun(): Promise<void> {
   await inspector()
     .getByLabel(/^Title/)
     .fill('="Approve ticket: " & $input.subject');
+  // The approver's form, built field by field with a live preview: no JSON Schema typed by hand.
+  const formBuilder = inspector().getByRole('group', { name: 'Form schema builder' });
+  await formBuilder.getByRole('button', { name: 'Add field' }).click();
+  const formField = formBuilder.getByRole('group', { name: 'Form field 1' });
+  await formField.getByLabel('Label').fill('Refund');
+  await formField.getByLabel('Key').fill('refund');
+  await formField.getByLabel('Type').selectOption({ label: 'Yes / no' });
+  await formField.getByLabel('Default').selectOption({ label: 'no' });
+  await formBuilder.getByRole('region', { name: 'Form preview' }).getByLabel('Refund').waitFor();
+  await formBuilder.getByRole('button', { name: 'Edit as JSON' }).click();
+  expect(
+    JSON.parse(
+      await inspector()
+        .getByLabel(/^Form schema/)
+        .inputValue(),
+    ),
+  ).toEqual({
+    type: 'object',
+    properties: { refund: { type: 'boolean', title: 'Refund', default: false } },
+  });
+  await inspector().getByRole('button', { name: 'Edit with the form builder' }).click();
   await select('update');
   await inspector()
     .getByLabel(/^Entity type/)
@@ -208,13 +236,22 @@ async function designAndRun(): Promise<void> {
     .getByLabel(/^Record id/)
     .fill('=$nodes.create._id');
 
-  // The condition in expression mode: a syntax error shows at once, then a live preview.
+  // The condition opens as an expression: a syntax error shows at once, then a live preview.
   await select('if');
-  await inspector().getByRole('button', { name: 'Use an expression for Condition' }).click();
-  await inspector().getByLabel('Condition', { exact: true }).fill('$input.amount >');
+  const condition = inspector().getByLabel('Condition', { exact: true });
+  // Completion offers the trigger's input fields, from its input schema.
+  await condition.pressSequentially('$input.');
+  const completions = page.locator('.cm-tooltip-autocomplete .cm-completionLabel');
+  await eventuallyEqual(() => completions.allTextContents(), ['amount', 'subject']);
+  await condition.pressSequentially('am');
+  await page.keyboard.press('Enter');
+  await condition.pressSequentially(' >');
+  await eventuallyEqual(() => condition.textContent(), '$input.amount >');
   expect(await inspector().getByRole('alert').textContent()).toBe(
     'Expression does not parse: Unexpected end of expression (position 15)',
   );
+  // The error is underlined where JSONata found it: the operator with nothing after it.
+  await eventuallyEqual(() => inspector().locator('.cm-lintRange-error').textContent(), '>');
   expect(await problemList()).toEqual([
     'update: Node "update" (entity.update): params.changes is required',
     'if: Node "if" (logic.if): Expression in params.condition does not parse: Unexpected end of expression (position 15)',
@@ -233,10 +270,14 @@ async function designAndRun(): Promise<void> {
   await problems()
     .getByRole('button', { name: /params\.changes is required/ })
     .click();
-  await inspector()
-    .getByLabel(/^Changes/)
-    .fill('{"priority": "high"}');
+  const changes = inspector().getByRole('group', { name: 'Changes' });
+  await changes.getByLabel('Add a field to Changes').selectOption({ label: 'Priority' });
+  await changes.getByLabel('Priority', { exact: true }).selectOption('high');
   expect(await problemList()).toEqual([]);
+  // A number param has one way into expression mode.
+  expect(
+    await inspector().getByRole('button', { name: 'Use an expression for Expected version' }).count(),
+  ).toBe(1);
   expect(await problems().getByTestId('problems-summary').textContent()).toBe(
     'No problems. The workflow can be published.',
   );
@@ -259,19 +300,9 @@ async function designAndRun(): Promise<void> {
   await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual']);
   await page.keyboard.press('Control+z');
   await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
-  expect(
-    await inspector()
-      .getByLabel(/^Changes/)
-      .count(),
-  ).toBe(0);
+  expect(await changes.count()).toBe(0);
   await select('update');
-  expect(
-    JSON.parse(
-      await inspector()
-        .getByLabel(/^Changes/)
-        .inputValue(),
-    ),
-  ).toEqual({ priority: 'high' });
+  expect(await selectedOption(changes.getByLabel('Priority', { exact: true }))).toBe('high');
 
   // Copy and paste: the copy gets the next free id and its own params.
   await select('create');
@@ -314,6 +345,19 @@ async function designAndRun(): Promise<void> {
     () => page.getByTestId('draft-state').textContent(),
     'Saved (revision 2) · Published version 1',
   );
+  // The draft is now the published version: publishing again would make an identical version 2.
+  const publish = page.getByRole('button', { name: 'Publish', exact: true });
+  await eventuallyEqual(() => publish.isDisabled(), true);
+  expect(await publish.getAttribute('title')).toBe('Nothing to publish: the draft is published version 1');
+  // A change to the draft enables it again; the version's diff with the draft shows the change.
+  await select('if');
+  await inspector().getByLabel('Label').fill('Big amount?');
+  await page.keyboard.press('Control+s');
+  await eventuallyEqual(
+    () => page.getByTestId('draft-state').textContent(),
+    'Saved (revision 3) · Published version 1',
+  );
+  await eventuallyEqual(() => publish.isDisabled(), false);
   const workflowUrl = page.url();
 
   // The published version opens read-only from the Versions tab.
@@ -322,6 +366,15 @@ async function designAndRun(): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Ticket escalation · version 1' }).waitFor();
   await eventuallyEqual(nodeIds, ['approval', 'create', 'if', 'manual', 'update']);
   expect(await page.locator('.react-flow__node.draggable').count()).toBe(0);
+  await page.getByLabel('Compare with').selectOption({ label: 'the draft' });
+  await eventuallyEqual(
+    () => page.getByTestId('diff-summary').textContent(),
+    'Compared with the draft: 0 added, 1 changed, 0 removed nodes; 0 edge changes.addedchangedremoved',
+  );
+  expect(await page.getByTestId('node-if').getAttribute('data-diff')).toBe('changed');
+  await page.getByTestId('node-if').locator('.wf-node__header').click();
+  const changed = page.getByRole('region', { name: 'Changed settings' });
+  expect(await changed.locator('tbody td').allTextContents()).toEqual(['label', '—', '"Big amount?"']);
   await page.getByRole('link', { name: 'Back to the draft' }).click();
   await page.getByRole('button', { name: 'Run…' }).waitFor();
 

@@ -10,20 +10,24 @@ const soonMs = 4 * hour;
 const relative = new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' });
 
 /**
- * "in 3 hours", "2 days ago": the largest whole unit of a time difference.
+ * A time difference in the unit it is nearest to, rounded: 47.9 hours is "in 2 days", 22 hours
+ * "tomorrow", 50 minutes "in 1 hour". A unit takes over from the next smaller one at about three
+ * quarters of it (45 minutes, 22 hours), as people round when they speak.
  *
  * @example
- * fromNow(Date.parse('2026-01-02T00:00:00Z'), Date.parse('2026-01-01T00:00:00Z')); // 'tomorrow'
+ * fromNow(Date.parse('2026-01-02T23:54:00Z'), Date.parse('2026-01-01T00:00:00Z')); // 'in 2 days'
  */
 export function fromNow(at: number, now: number): string {
   const diff = at - now;
-  const units: [Intl.RelativeTimeFormatUnit, number][] = [
-    ['day', 24 * hour],
-    ['hour', hour],
-    ['minute', 60_000],
+  const units: [Intl.RelativeTimeFormatUnit, number, number][] = [
+    ['day', 24 * hour, 22 * hour],
+    ['hour', hour, 45 * 60_000],
+    ['minute', 60_000, 60_000],
   ];
-  for (const [unit, size] of units) {
-    if (Math.abs(diff) >= size) return relative.format(Math.trunc(diff / size), unit);
+  for (const [unit, size, from] of units) {
+    // Math.round rounds -2.5 up to -2; rounding the size of the difference keeps past and future alike.
+    if (Math.abs(diff) >= from)
+      return relative.format(Math.sign(diff) * Math.round(Math.abs(diff) / size), unit);
   }
   // Clocks of browser and server differ by a little; under a minute either way reads the same.
   return 'just now';

@@ -37,7 +37,15 @@ function keyFields(description: EntityDescription, record: EntityDoc): Column[] 
  * The record a task is about: its key fields (title, number, status, customer, amount) with a link
  * to it, and the customer's open business when it is an account or belongs to one.
  */
-export function RelatedRecord({ related }: { related: { entityType: string; id: string } }) {
+export function RelatedRecord({
+  related,
+  decidedAt,
+}: {
+  related: { entityType: string; id: string };
+  /** When the task was decided: the run then goes on and usually changes the record (a quote is
+   * approved, an order released), so the record is read again until its version moves. */
+  decidedAt?: string;
+}) {
   const { entityType, id } = related;
   const description = useEntityType(entityType);
   const [record, setRecord] = useState<EntityDoc | undefined>();
@@ -45,13 +53,26 @@ export function RelatedRecord({ related }: { related: { entityType: string; id: 
 
   useEffect(() => {
     let live = true;
-    getEntity(entityType, id)
-      .then((doc) => live && setRecord(doc))
-      .catch((caught: unknown) => live && setError(errorMessage(caught)));
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let first: unknown;
+    const read = (left: number) => {
+      getEntity(entityType, id)
+        .then((doc) => {
+          if (!live) return;
+          setRecord(doc);
+          first ??= doc.version;
+          // After a decision, a few more reads a second apart catch the run's change to the record.
+          if (decidedAt !== undefined && left > 0 && doc.version === first)
+            timer = setTimeout(() => read(left - 1), 1000);
+        })
+        .catch((caught: unknown) => live && setError(errorMessage(caught)));
+    };
+    read(decidedAt === undefined ? 0 : 10);
     return () => {
       live = false;
+      clearTimeout(timer);
     };
-  }, [entityType, id]);
+  }, [entityType, id, decidedAt]);
 
   const label = description?.meta.label ?? entityType;
   if (error) {

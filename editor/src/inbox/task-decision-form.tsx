@@ -5,6 +5,7 @@ import { ApiError, errorMessage, type ApiErrorDetail } from '../api/api-client';
 import { entityButtonTemplates } from '../entities/form-buttons';
 import { serverErrorSchema } from '../entities/form-schema';
 import { serverValidator } from '../entities/server-validator';
+import { formWithoutComment } from './comment-field';
 import { completeTask, type Task } from './task-api';
 
 type FormData = Record<string, unknown>;
@@ -31,7 +32,8 @@ export function completionProblems(error: ApiError): Problems {
   const general: string[] = [];
   let comment: string | undefined;
   for (const detail of error.details) {
-    if (detail.path === 'comment') comment = `Comment ${detail.message}`;
+    // A form's own comment field is the Comment box (see comment-field.ts).
+    if (detail.path === 'comment' || detail.path === 'data.comment') comment = `Comment ${detail.message}`;
     else if (detail.path.startsWith('data.') || detail.path.startsWith('data/')) {
       data.push({ path: detail.path.slice('data.'.length), message: detail.message });
     } else general.push(detail.path === '' ? detail.message : `${detail.path} ${detail.message}`);
@@ -75,14 +77,16 @@ export function TaskDecisionForm(props: {
   const [comment, setComment] = useState('');
   const [busy, setBusy] = useState(false);
   const [problems, setProblems] = useState<Problems>({});
+  const form = formWithoutComment(task.formSchema);
 
   const decide = (outcome: string) => {
     setBusy(true);
     setProblems({});
+    const text = comment.trim();
     completeTask(task._id, {
       outcome,
-      data: formData,
-      ...(comment.trim() === '' ? {} : { comment: comment.trim() }),
+      data: form.commentInData && text !== '' ? { ...formData, comment: text } : formData,
+      ...(text === '' ? {} : { comment: text }),
     })
       .then(onCompleted)
       .catch((error: unknown) => {
@@ -108,10 +112,10 @@ export function TaskDecisionForm(props: {
           {problems.general}
         </div>
       )}
-      {task.formSchema !== undefined && (
+      {form.schema !== undefined && Object.keys(form.schema.properties ?? {}).length > 0 && (
         <Form
           className="entity-form task-form"
-          schema={task.formSchema}
+          schema={form.schema}
           uiSchema={uiSchema}
           validator={serverValidator}
           templates={{ ButtonTemplates: entityButtonTemplates }}

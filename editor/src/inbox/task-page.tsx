@@ -85,7 +85,7 @@ export function TaskPage({ id }: { id: string }) {
             </p>
           )}
         </div>
-        {task.related && <RelatedRecord related={task.related} />}
+        {task.related && <RelatedRecord related={task.related} decidedAt={task.completedAt} />}
       </div>
     </section>
   );

@@ -1,13 +1,18 @@
-import type { Edge, Node } from '@xyflow/react';
+import { MarkerType, type Node } from '@xyflow/react';
+import type { LayoutDirection, Point } from '../model/auto-layout';
 import {
+  DEFAULT_PORT,
   edgePort,
   type TraceStatus,
   type ValidationError,
   type WorkflowDefinition,
+  type WorkflowEdge,
   type WorkflowNode,
 } from '../model/core';
 import { fallbackPositions } from '../model/fallback-positions';
+import type { NodeDiff } from '../model/definition-diff';
 import { portsOf } from '../model/ports';
+import type { RoutedFlowEdge } from './routed-edge';
 
 /**
  * What a node on the canvas draws. It holds data only, never callbacks (the editor's state is the
@@ -22,6 +27,9 @@ export interface FlowNodeData extends Record<string, unknown> {
   missingPorts: readonly string[];
   errors?: readonly ValidationError[];
   status?: TraceStatus;
+  diff?: NodeDiff;
+  /** The layout's direction: inputs on the left and outputs on the right, or top and bottom. */
+  direction: LayoutDirection;
 }
 
 export type FlowNode = Node<FlowNodeData, 'workflow'>;
@@ -32,6 +40,9 @@ export interface Decorations {
   errorsByEdge?: ReadonlyMap<string, ValidationError[]>;
   statusByNode?: ReadonlyMap<string, TraceStatus>;
   takenEdges?: ReadonlySet<string>;
+  /** A comparison of two versions: nodes and edges added, changed or removed. */
+  diffByNode?: ReadonlyMap<string, NodeDiff>;
+  diffByEdge?: ReadonlyMap<string, 'added' | 'removed'>;
 }
 
 export interface Measured {
@@ -46,6 +57,7 @@ interface CachedNode {
   errors: readonly ValidationError[] | undefined;
   status: TraceStatus | undefined;
   missing: string;
+  direction: LayoutDirection;
   position: { x: number; y: number };
   flow: FlowNode;
 }
@@ -68,6 +80,7 @@ export function createNodeMapper() {
     selected: ReadonlySet<string>,
     measured: ReadonlyMap<string, Measured>,
     decorations: Decorations,
+    direction: LayoutDirection = 'RIGHT',
   ): FlowNode[] {
     if (fallbackFor?.nodes !== definition.nodes || fallbackFor.edges !== definition.edges) {
       fallback = fallbackPositions(definition);
@@ -94,6 +107,7 @@ export function createNodeMapper() {
       const size = measured.get(node.id);
       const errors = decorations.errorsByNode?.get(node.id);
       const status = decorations.statusByNode?.get(node.id);
+      const diff = decorations.diffByNode?.get(node.id);
       const position = node.position ?? fallback.get(node.id) ?? { x: 0, y: 0 };
       const previous = cache.get(node.id);
       const sameData =
@@ -101,7 +115,9 @@ export function createNodeMapper() {
         previous.node === node &&
         previous.errors === errors &&
         previous.status === status &&
-        previous.missing === missing;
+        previous.flow.data.diff === diff &&
+        previous.missing === missing &&
+        previous.direction === direction;
       if (
         sameData &&
         previous.selected === isSelected &&
@@ -118,8 +134,10 @@ export function createNodeMapper() {
             input: ports.input,
             outputs,
             missingPorts: missingList.length === 0 ? noPorts : missingList,
+            direction,
             ...(errors ? { errors } : {}),
             ...(status ? { status } : {}),
+            ...(diff ? { diff } : {}),
           };
       const flow: FlowNode = {
         id: node.id,
@@ -136,6 +154,7 @@ export function createNodeMapper() {
         errors,
         status,
         missing,
+        direction,
         position,
         flow,
       });
@@ -149,37 +168,72 @@ export function createNodeMapper() {
 /** The handle id of every node's single input. */
 export const inputHandle = 'in';
 
+/** The laid-out routes and the view the edges are drawn in. */
+export interface EdgeLayout {
+  routes: ReadonlyMap<string, readonly Point[]>;
+  direction: LayoutDirection;
+  /** Where each node is drawn: an edge running against the layout's direction is a back edge. */
+  positions: ReadonlyMap<string, { x: number; y: number }>;
+}
+
+const arrow = { type: MarkerType.ArrowClosed, width: 16, height: 16 };
+
+/**
+ * Whether an edge runs against the layout's direction (the rework loop of an approval): such edges
+ * are drawn dashed, so a loop reads as a loop.
+ */
+function isBackEdge(edge: WorkflowEdge, layout: EdgeLayout): boolean {
+  const from = layout.positions.get(edge.source);
+  const to = layout.positions.get(edge.target);
+  if (!from || !to) return false;
+  return layout.direction === 'DOWN' ? to.y < from.y : to.x < from.x;
+}
+
 /** Maps definition edges to React Flow edges, reusing unchanged ones like the node mapper. */
 export function createEdgeMapper() {
-  const cache = new Map<string, { key: string; flow: Edge }>();
+  const cache = new Map<string, { key: string; route: readonly Point[] | undefined; flow: RoutedFlowEdge }>();
   return function mapEdges(
     definition: WorkflowDefinition,
     selected: ReadonlySet<string>,
     decorations: Decorations,
-  ): Edge[] {
+    layout: EdgeLayout,
+  ): RoutedFlowEdge[] {
     const seen = new Set<string>();
     const result = definition.edges.map((edge) => {
       seen.add(edge.id);
       const invalid = decorations.errorsByEdge?.has(edge.id) ?? false;
       const taken = decorations.takenEdges?.has(edge.id) ?? false;
+      const diff = decorations.diffByEdge?.get(edge.id) ?? '';
       const isSelected = selected.has(edge.id);
+      const back = isBackEdge(edge, layout);
       const port = edgePort(edge);
-      const key = [edge.source, port, edge.target, invalid, taken, isSelected].join('\u0000');
+      const route = layout.routes.get(edge.id);
+      const key = [edge.source, port, edge.target, invalid, taken, isSelected, back, diff].join('\u0000');
       const previous = cache.get(edge.id);
-      if (previous && previous.key === key) return previous.flow;
-      const className = ['wf-edge', invalid ? 'wf-edge--invalid' : '', taken ? 'wf-edge--taken' : '']
+      if (previous && previous.key === key && previous.route === route) return previous.flow;
+      const className = [
+        'wf-edge',
+        invalid ? 'wf-edge--invalid' : '',
+        taken ? 'wf-edge--taken' : '',
+        back ? 'wf-edge--back' : '',
+        diff ? `wf-edge--${diff}` : '',
+      ]
         .filter(Boolean)
         .join(' ');
-      const flow: Edge = {
+      const flow: RoutedFlowEdge = {
         id: edge.id,
+        type: 'routed',
         source: edge.source,
         sourceHandle: port,
         target: edge.target,
         targetHandle: inputHandle,
         selected: isSelected,
         className,
+        markerEnd: arrow,
+        ariaLabel: `Edge from ${edge.source}${port === DEFAULT_PORT ? '' : ` (${port})`} to ${edge.target}`,
+        data: { ...(route ? { route } : {}), ...(port === DEFAULT_PORT ? {} : { label: port }) },
       };
-      cache.set(edge.id, { key, flow });
+      cache.set(edge.id, { key, route, flow });
       return flow;
     });
     for (const id of cache.keys()) if (!seen.has(id)) cache.delete(id);

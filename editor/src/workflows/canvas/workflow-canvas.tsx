@@ -1,17 +1,21 @@
-import { useCallback, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type DragEvent } from 'react';
 import {
   Background,
   ControlButton,
   Controls,
   MiniMap,
   ReactFlow,
+  useNodesInitialized,
   useReactFlow,
+  useStore,
+  useUpdateNodeInternals,
   type Connection,
   type EdgeChange,
   type IsValidConnection,
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import { estimatedSize, inferDirection, type LayoutDirection } from '../model/auto-layout';
 import { DEFAULT_PORT, type WorkflowDefinition } from '../model/core';
 import { connect, moveNodes, type Position } from '../model/graph-edits';
 import { connectionProblem, type PortConnection } from '../model/ports';
@@ -22,6 +26,10 @@ import {
   type FlowNode,
   type Measured,
 } from './flow-mapping';
+import { dropPoint } from './drop-point';
+import { fitReadable } from './measured-sizes';
+import { RoutedEdge, type RoutedFlowEdge } from './routed-edge';
+import { useEdgeRoutes } from './use-edge-routes';
 import { WorkflowNodeView } from './workflow-node';
 import '../workflow-editor.css';
 
@@ -40,6 +48,8 @@ export interface WorkflowCanvasProps {
   definition: WorkflowDefinition;
   selection: Selection;
   decorations: Decorations;
+  /** Which way Auto-layout runs the layers; edges are routed and handles placed to match. */
+  direction?: LayoutDirection;
   /** Versions and runs are shown, not edited: nothing moves or connects. */
   readOnly?: boolean;
   /** A changed definition; edits with the same `key` in quick succession are one undo step. */
@@ -62,7 +72,7 @@ function portConnection(
 }
 
 const nodeTypes = { workflow: WorkflowNodeView };
-const fitViewOptions = { padding: 0.2, maxZoom: 1.1 };
+const edgeTypes = { routed: RoutedEdge };
 const proOptions = { hideAttribution: true };
 
 function minimapColor(node: FlowNode): string {
@@ -89,6 +99,9 @@ const largeGraph = 300;
  */
 export function WorkflowCanvas(props: WorkflowCanvasProps) {
   const { definition, selection, decorations, readOnly = false } = props;
+  // A shown graph (a version, a run) keeps the direction it was drawn in.
+  const [drawnDirection] = useState(() => inferDirection(definition));
+  const direction = props.direction ?? drawnDirection;
   const latest = useRef(props);
   useLayoutEffect(() => {
     latest.current = props;
@@ -99,18 +112,40 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   // Sizes React Flow measured: kept on the nodes we hand it, or it would measure them again.
   const [measured, setMeasured] = useState<ReadonlyMap<string, Measured>>(() => new Map());
   const dragSession = useRef(0);
-  // React Flow fits the view when the first nodes appear; in a new, empty workflow that would move the
-  // view under the user's first drop, so only a graph that has nodes when it opens is fitted.
-  const [fitOnOpen] = useState(() => definition.nodes.length > 0);
+  // The view is fitted once the nodes of the graph as opened are measured; in a new, empty workflow
+  // that would move the view under the user's first drop, so only a graph that has nodes is fitted.
+  const fitted = useRef(definition.nodes.length === 0);
+  const initialized = useNodesInitialized();
+  const canvasWidth = useStore((state) => state.width);
+  const canvasHeight = useStore((state) => state.height);
+  useEffect(() => {
+    if (fitted.current || !initialized || canvasWidth === 0) return;
+    fitted.current = true;
+    fitReadable(flow, { width: canvasWidth, height: canvasHeight });
+  }, [flow, initialized, canvasWidth, canvasHeight]);
   const [minimap, setMinimap] = useState(() => definition.nodes.length <= largeGraph);
+  // Handles move to other sides with the direction: React Flow measures them again.
+  const updateNodeInternals = useUpdateNodeInternals();
+  const drawnIn = useRef(direction);
+  useEffect(() => {
+    if (drawnIn.current === direction) return;
+    drawnIn.current = direction;
+    updateNodeInternals(latest.current.definition.nodes.map((node) => node.id));
+  }, [direction, updateNodeInternals]);
+  const routes = useEdgeRoutes(definition, direction, measured, definition.nodes.length <= largeGraph);
 
   const nodes = useMemo(
-    () => mapNodes(definition, selection.nodes, measured, decorations),
-    [mapNodes, definition, selection.nodes, measured, decorations],
+    () => mapNodes(definition, selection.nodes, measured, decorations, direction),
+    [mapNodes, definition, selection.nodes, measured, decorations, direction],
   );
   const edges = useMemo(
-    () => mapEdges(definition, selection.edges, decorations),
-    [mapEdges, definition, selection.edges, decorations],
+    () =>
+      mapEdges(definition, selection.edges, decorations, {
+        routes,
+        direction,
+        positions: new Map(nodes.map((node) => [node.id, node.position])),
+      }),
+    [mapEdges, definition, selection.edges, decorations, routes, direction, nodes],
   );
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
@@ -141,7 +176,7 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     }
   }, []);
 
-  const onEdgesChange = useCallback((changes: EdgeChange[]) => {
+  const onEdgesChange = useCallback((changes: EdgeChange<RoutedFlowEdge>[]) => {
     const { selection: selected, onSelectionChange } = latest.current;
     let edgeSelection: Set<string> | undefined;
     for (const change of changes) {
@@ -176,7 +211,21 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
       const type = event.dataTransfer.getData(nodeTypeDragFormat);
       if (!type) return;
       event.preventDefault();
-      latest.current.onDropType?.(type, flow.screenToFlowPosition({ x: event.clientX, y: event.clientY }));
+      // The node's top-left goes where it was dropped, moved so that all of it is on the canvas and
+      // none of it under the minimap or the zoom buttons.
+      const box = event.currentTarget as HTMLElement;
+      const zoom = flow.getZoom();
+      const size = estimatedSize(2);
+      const overlays = [...box.querySelectorAll('.react-flow__minimap, .react-flow__controls')].map(
+        (element) => element.getBoundingClientRect(),
+      );
+      const point = dropPoint(
+        { x: event.clientX, y: event.clientY },
+        box.getBoundingClientRect(),
+        { width: size.width * zoom, height: size.height * zoom },
+        overlays,
+      );
+      latest.current.onDropType?.(type, flow.screenToFlowPosition(point));
     },
     [flow],
   );
@@ -186,10 +235,11 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   }, []);
 
   return (
-    <ReactFlow<FlowNode>
+    <ReactFlow<FlowNode, RoutedFlowEdge>
       nodes={nodes}
       edges={edges}
       nodeTypes={nodeTypes}
+      edgeTypes={edgeTypes}
       onNodesChange={onNodesChange}
       onEdgesChange={onEdgesChange}
       onConnect={onConnect}
@@ -200,8 +250,8 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
       nodesDraggable={!readOnly}
       nodesConnectable={!readOnly}
       deleteKeyCode={null}
-      fitView={fitOnOpen}
-      fitViewOptions={fitViewOptions}
+      // The wheel scrolls a big graph, as a page scrolls; pinch or Ctrl+wheel zooms.
+      panOnScroll
       minZoom={0.05}
       maxZoom={2}
       onlyRenderVisibleElements={definition.nodes.length > largeGraph}

@@ -17,7 +17,10 @@ const statusText: Record<string, string> = {
  * selection changes, which the node mapper keeps rare.
  */
 export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected }: NodeProps<FlowNode>) {
-  const { node, input, outputs, missingPorts, errors, status } = data;
+  const { node, input, outputs, missingPorts, errors, status, direction, diff } = data;
+  const down = direction === 'DOWN';
+  const inSide = down ? Position.Top : Position.Left;
+  const outSide = down ? Position.Bottom : Position.Right;
   const declaration = getNodeType(node.type);
   const title = node.label ?? declaration?.label ?? node.type;
   const problems = errors?.length ?? 0;
@@ -27,6 +30,8 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected 
     selected ? 'wf-node--selected' : '',
     problems > 0 ? 'wf-node--invalid' : '',
     node.disabled ? 'wf-node--disabled' : '',
+    down ? 'wf-node--down' : '',
+    diff ? `wf-node--${diff}` : '',
   ]
     .filter(Boolean)
     .join(' ');
@@ -35,13 +40,16 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected 
       className={className}
       data-testid={`node-${node.id}`}
       data-status={status ?? 'none'}
+      data-diff={diff}
       title={problems > 0 ? errors!.map((error) => error.message).join('\n') : undefined}
     >
       {input && (
-        <Handle type="target" position={Position.Left} id={inputHandle} className="wf-handle wf-handle--in" />
+        <Handle type="target" position={inSide} id={inputHandle} className="wf-handle wf-handle--in" />
       )}
       <div className="wf-node__header">
-        <span className="wf-node__title">{title}</span>
+        <span className="wf-node__title" title={title}>
+          {title}
+        </span>
         {problems > 0 && (
           <span className="wf-node__errors" aria-label={`${problems} problem${problems === 1 ? '' : 's'}`}>
             {problems}
@@ -57,7 +65,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected 
         {outputs.map((port) => (
           <div key={port} className={`wf-port wf-port--${port}`}>
             <span>{port}</span>
-            <Handle type="source" position={Position.Right} id={port} className="wf-handle" />
+            <Handle type="source" position={outSide} id={port} className="wf-handle" />
           </div>
         ))}
         {missingPorts.map((port) => (
@@ -67,13 +75,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected 
             title={`The node has no port "${port}" any more`}
           >
             <span>{port}?</span>
-            <Handle
-              type="source"
-              position={Position.Right}
-              id={port}
-              className="wf-handle"
-              isConnectable={false}
-            />
+            <Handle type="source" position={outSide} id={port} className="wf-handle" isConnectable={false} />
           </div>
         ))}
       </div>

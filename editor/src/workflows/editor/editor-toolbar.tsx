@@ -1,4 +1,5 @@
 import { Link } from '../../routing/use-route';
+import type { LayoutDirection } from '../model/auto-layout';
 import { JsonFileButton } from '../lifecycle/file-button';
 import type { ValidationState } from './use-validation';
 
@@ -6,6 +7,10 @@ export interface ToolbarProps {
   name: string;
   dirty: boolean;
   publishedVersion: number | undefined;
+  /** The draft is the published version exactly: publishing would make an identical version. */
+  unchanged: boolean;
+  /** The published version compared with the saved draft: what publishing would change. */
+  changesLink: string | undefined;
   revision: number | undefined;
   busy: string | undefined;
   validation: ValidationState;
@@ -18,7 +23,9 @@ export interface ToolbarProps {
   onCopy: () => void;
   onPaste: () => void;
   onDelete: () => void;
-  onLayout: () => void;
+  direction: LayoutDirection;
+  /** Lays the graph out, in the direction given. */
+  onLayout: (direction: LayoutDirection) => void;
   onFit: () => void;
   onExport: () => void;
   onImport: (file: File) => void;
@@ -29,7 +36,8 @@ export interface ToolbarProps {
   onRun: () => void;
 }
 
-function publishBlocker(validation: ValidationState): string | undefined {
+function publishBlocker(validation: ValidationState, props: ToolbarProps): string | undefined {
+  if (props.unchanged) return `Nothing to publish: the draft is published version ${props.publishedVersion}`;
   if (validation.status === 'checking') return 'Checking the workflow…';
   if (validation.status === 'failed') return 'The workflow could not be checked';
   if (!validation.valid) return 'Fix the problems listed below to publish';
@@ -38,7 +46,7 @@ function publishBlocker(validation: ValidationState): string | undefined {
 
 /** The editor's toolbar: editing commands, the draft's state, and the lifecycle actions. */
 export function EditorToolbar(props: ToolbarProps) {
-  const blocker = publishBlocker(props.validation);
+  const blocker = publishBlocker(props.validation, props);
   return (
     <header className="wf-toolbar">
       <div className="wf-toolbar__title">
@@ -76,9 +84,17 @@ export function EditorToolbar(props: ToolbarProps) {
         </button>
       </div>
       <div className="wf-toolbar__group" role="group" aria-label="View">
-        <button type="button" onClick={props.onLayout}>
+        <button type="button" onClick={() => props.onLayout(props.direction)}>
           Auto-layout
         </button>
+        <select
+          aria-label="Layout direction"
+          value={props.direction}
+          onChange={(event) => props.onLayout(event.target.value as LayoutDirection)}
+        >
+          <option value="RIGHT">Left to right</option>
+          <option value="DOWN">Top to bottom</option>
+        </select>
         <button type="button" onClick={props.onFit}>
           Zoom to fit
         </button>
@@ -109,6 +125,11 @@ export function EditorToolbar(props: ToolbarProps) {
         >
           {props.busy === 'publishing' ? 'Publishing…' : 'Publish'}
         </button>
+        {props.changesLink !== undefined && !props.unchanged && (
+          <Link to={props.changesLink} className="wf-changes-link">
+            Changes since version {props.publishedVersion}
+          </Link>
+        )}
         {props.publishedVersion !== undefined && (
           <button type="button" onClick={props.onUnpublish} disabled={props.busy !== undefined}>
             Unpublish

@@ -4,13 +4,16 @@ import { navigate } from '../../routing/use-route';
 import { WorkflowCanvas } from '../canvas/workflow-canvas';
 import { Inspector } from '../inspector/inspector';
 import { PreviewProvider } from '../inspector/sample-context';
+import { useVersion } from '../lifecycle/use-version';
 import { VersionsPanel } from '../lifecycle/versions-panel';
 import { downloadText } from '../lifecycle/download';
-import { autoLayout } from '../model/auto-layout';
+import { fitReadable, measuredSizes } from '../canvas/measured-sizes';
+import { inferDirection, layoutGraph, type LayoutDirection } from '../model/auto-layout';
 import { parseFragment } from '../model/clipboard';
 import type { ValidationError, WorkflowDefinition } from '../model/core';
 import { exportFileName, exportText, parseDefinitionFile } from '../model/definition-file';
 import { addNode, moveNodes, type Position } from '../model/graph-edits';
+import { sameDefinition } from '../model/same-definition';
 import { indexErrors } from '../model/validation-index';
 import { Palette } from '../palette/palette';
 import { useNodeTypes } from '../palette/use-node-types';
@@ -34,6 +37,14 @@ type SidePanel = 'inspector' | 'runs' | 'versions';
 /** The history state that asks the editor to restore a past version into the draft. */
 export interface RestoreState {
   restore: WorkflowDefinition;
+}
+
+function nextFrames(count: number): Promise<void> {
+  return new Promise((resolve) => {
+    const step = (left: number) =>
+      left === 0 ? resolve() : window.requestAnimationFrame(() => step(left - 1));
+    step(count);
+  });
 }
 
 function restoreFromHistory(): WorkflowDefinition | undefined {
@@ -71,6 +82,12 @@ function EditorScreen({ id }: { id: string }) {
   const { definition, selection, edit } = model;
   const { setNotice } = draft;
   useUnsavedGuard(model.dirty);
+  const published = useVersion(id, draft.doc?.publishedVersion);
+  // The direction the graph was drawn in when it opened, then the one the designer lays it out in.
+  const [chosenDirection, setDirection] = useState<LayoutDirection>();
+  const direction = chosenDirection ?? inferDirection(definition);
+  // Fixed once the draft has loaded, so dragging a node never turns the handles.
+  if (draft.doc !== undefined && chosenDirection === undefined) setDirection(direction);
 
   const viewCenter = useCallback((): Position => {
     const box = canvasBox.current?.getBoundingClientRect();
@@ -78,7 +95,11 @@ function EditorScreen({ id }: { id: string }) {
     return flow.screenToFlowPosition({ x: box.left + box.width / 2 - 100, y: box.top + box.height / 2 - 40 });
   }, [flow]);
 
-  const fitAll = () => void flow.fitView({ padding: 0.2, maxZoom: 1.1, duration: 200 });
+  const canvasSize = () => {
+    const box = canvasBox.current?.getBoundingClientRect();
+    return { width: box?.width ?? 0, height: box?.height ?? 0 };
+  };
+  const fitAll = (duration = 200) => fitReadable(flow, canvasSize(), duration);
 
   const addAt = useCallback(
     (type: string, position: Position) => {
@@ -96,16 +117,15 @@ function EditorScreen({ id }: { id: string }) {
     addAt(type, anchor ? { x: anchor.x + 300, y: anchor.y } : viewCenter());
   };
 
-  const layout = async () => {
-    const sizes = new Map(
-      flow
-        .getNodes()
-        .filter((node) => node.measured?.width !== undefined && node.measured.height !== undefined)
-        .map((node) => [node.id, { width: node.measured!.width!, height: node.measured!.height! }]),
-    );
-    const positions = await autoLayout(definition, sizes);
+  const layout = async (towards = direction) => {
+    setDirection(towards);
+    // Handles move to the new direction's sides first, so the layout measures them where they will be.
+    if (towards !== direction) await nextFrames(3);
+    const { positions } = await layoutGraph(definition, measuredSizes(flow, definition), towards);
     edit(moveNodes(definition, positions));
-    window.requestAnimationFrame(fitAll);
+    // React Flow takes the new positions in over the next frames; the fit measures them after.
+    await nextFrames(2);
+    fitAll(0);
   };
 
   const copy = async (): Promise<boolean> => {
@@ -132,7 +152,7 @@ function EditorScreen({ id }: { id: string }) {
       else {
         edit(parsed.definition);
         setNotice({ kind: 'info', message: `Imported ${file.name}. Save to keep it; Undo takes it back.` });
-        window.requestAnimationFrame(() => void flow.fitView({ padding: 0.2, maxZoom: 1.1 }));
+        window.requestAnimationFrame(() => fitAll(0));
       }
     });
   };
@@ -160,7 +180,7 @@ function EditorScreen({ id }: { id: string }) {
       },
       save: () => void draft.save(),
       layout: () => void layout(),
-      fitView: fitAll,
+      fitView: () => fitAll(),
       help: () => setHelp(true),
     },
     { copyText: model.copyText, afterCut: model.deleteSelection, paste: (text) => model.paste(text) },
@@ -180,6 +200,10 @@ function EditorScreen({ id }: { id: string }) {
       </p>
     );
   const publishedVersion = draft.doc.publishedVersion;
+  const unchanged =
+    published.doc !== undefined &&
+    published.doc.version === publishedVersion &&
+    sameDefinition(published.doc.definition, definition);
 
   return (
     <section className="wf-editor" aria-label="Workflow editor">
@@ -187,6 +211,12 @@ function EditorScreen({ id }: { id: string }) {
         name={definition.name}
         dirty={model.dirty}
         publishedVersion={publishedVersion}
+        unchanged={unchanged}
+        changesLink={
+          publishedVersion === undefined
+            ? undefined
+            : `/workflows/${encodeURIComponent(id)}/versions/${publishedVersion}?compare=draft`
+        }
         revision={draft.doc.revision}
         busy={draft.busy}
         validation={validation}
@@ -199,8 +229,9 @@ function EditorScreen({ id }: { id: string }) {
         onCopy={() => void copy()}
         onPaste={() => void paste()}
         onDelete={model.deleteSelection}
-        onLayout={() => void layout()}
-        onFit={fitAll}
+        direction={direction}
+        onLayout={(towards) => void layout(towards)}
+        onFit={() => fitAll()}
         onExport={() => downloadText(exportFileName(definition), exportText(definition))}
         onImport={importFile}
         onHelp={() => setHelp(true)}
@@ -237,6 +268,7 @@ function EditorScreen({ id }: { id: string }) {
             definition={definition}
             selection={selection}
             decorations={decorations}
+            direction={direction}
             onEdit={edit}
             onSelectionChange={(next) => {
               model.select(next);

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-client';
 import { evaluateExpression, expressionSource, parseExpression } from '../model/core';
 import { previewBindings } from '../model/sample-data';
+import { ExpressionEditor } from './expression-editor';
 import { usePreviewSource } from './sample-context';
 
 /** How long typing pauses before the preview is evaluated. */
@@ -73,6 +74,11 @@ export function ExpressionStatus({ source, nodeId }: { source: string; nodeId: s
   );
 }
 
+/** The expression that stands for a fixed value: `12` → `=12`, `"text"` → `="text"`. */
+export function toExpression(value: unknown): string {
+  return value === undefined || value === '' ? '=' : `=${JSON.stringify(value)}`;
+}
+
 /** The literal an expression stands for when it is one (`=true`, `=12`, `="text"`), to go back to a fixed value. */
 export function literalOf(source: string): unknown {
   try {
@@ -95,6 +101,8 @@ export function ExpressionInput(props: {
   showLabel: boolean;
   autoFocus: boolean;
   readOnly: boolean;
+  /** The fixed value to go back to when the expression is not a literal (false for a condition). */
+  fixedDefault?: unknown;
   onChange: (value: unknown) => void;
 }) {
   const source = expressionSource(props.value) ?? '';
@@ -109,20 +117,13 @@ export function ExpressionInput(props: {
         <span className="wf-expr__badge" title="Expression (JSONata)">
           =
         </span>
-        <textarea
+        <ExpressionEditor
           id={props.id}
-          aria-label={props.label}
-          className="wf-expr__input"
+          label={props.label}
           value={source}
-          rows={Math.min(8, Math.max(1, source.split('\n').length))}
-          spellCheck={false}
           autoFocus={props.autoFocus}
           readOnly={props.readOnly}
-          onFocus={(event) => {
-            const end = event.currentTarget.value.length;
-            event.currentTarget.setSelectionRange(end, end);
-          }}
-          onChange={(event) => props.onChange(`=${event.target.value}`)}
+          onChange={(next) => props.onChange(`=${next}`)}
         />
         {!props.readOnly && (
           <button
@@ -130,7 +131,7 @@ export function ExpressionInput(props: {
             className="wf-mode"
             aria-label={`Use a fixed value for ${props.label}`}
             title="Use a fixed value"
-            onClick={() => props.onChange(literalOf(source))}
+            onClick={() => props.onChange(literalOf(source) ?? props.fixedDefault)}
           >
             Fixed
           </button>

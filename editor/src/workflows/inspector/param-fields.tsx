@@ -1,17 +1,22 @@
 import { getDefaultRegistry } from '@rjsf/core';
 import type { Field, FieldProps, RegistryFieldsType } from '@rjsf/utils';
 import { isExpression } from '../model/core';
-import { ExpressionInput } from './expression-field';
+import { ExpressionInput, toExpression } from './expression-field';
 import type { ParamsFormContext } from './form-context';
+import { FormBuilderField } from './form-builder-field';
 import { JsonField } from './json-field';
+import { RecordFieldsField } from './record-fields-field';
 
 function isLiteralOnly(schema: FieldProps['schema']): boolean {
   return (schema as { 'x-literal'?: boolean })['x-literal'] === true;
 }
 
-/** The expression that stands for a fixed value: `12` → `=12`, `"text"` → `="text"`. */
-export function toExpression(value: unknown): string {
-  return value === undefined || value === '' ? '=' : `=${JSON.stringify(value)}`;
+/**
+ * A condition (an If's, a Switch case's, a Wait's): almost always an expression over the data, so
+ * an unset one opens as an expression rather than as a checkbox.
+ */
+function isCondition(schema: FieldProps['schema'], name: string): boolean {
+  return schema.type === 'boolean' && (name === 'condition' || schema.title === 'Condition');
 }
 
 /**
@@ -28,7 +33,9 @@ function expressionAware(Base: Field): Field {
     const label = props.title ?? schema.title ?? props.name;
     const context = registry.formContext as ParamsFormContext | undefined;
     const change = (value: unknown) => props.onChange(value, fieldPathId.path);
-    if (isExpression(formData)) {
+    const condition = isCondition(schema, props.name);
+    const expressionFirst = formData === undefined && condition;
+    if (isExpression(formData) || expressionFirst) {
       const showLabel = !registry.schemaUtils.getDisplayLabel(
         schema,
         props.uiSchema,
@@ -38,13 +45,15 @@ function expressionAware(Base: Field): Field {
         <ExpressionInput
           id={id}
           label={label}
-          value={formData}
+          value={expressionFirst ? '=' : (formData as string)}
           nodeId={context?.nodeId}
           showLabel={showLabel}
           // The user typed "=" into the plain input, which is being replaced: keep typing here.
           autoFocus={typeof document !== 'undefined' && document.activeElement?.id === id}
           readOnly={Boolean(props.readonly || props.disabled)}
-          onChange={change}
+          {...(schema.type === 'boolean' ? { fixedDefault: false } : {})}
+          // An emptied condition is no condition (an optional one is then simply not set).
+          onChange={(value) => change(condition && value === '=' ? undefined : value)}
         />
       );
     }
@@ -73,11 +82,16 @@ function expressionAware(Base: Field): Field {
 
 const defaults = getDefaultRegistry().fields;
 
+// rjsf's NumberField draws its input with the StringField, which brings the expression mode: a
+// NumberField wrapped as well would show a second `=` button.
+
 /** The params form's fields: rjsf's own with the expression mode, plus the JSON field. */
 export const paramFields: RegistryFieldsType = {
   StringField: expressionAware(defaults.StringField!),
-  NumberField: expressionAware(defaults.NumberField!),
+  NumberField: defaults.NumberField!,
   BooleanField: expressionAware(defaults.BooleanField!),
   ArrayField: expressionAware(defaults.ArrayField!),
   json: JsonField,
+  recordFields: RecordFieldsField,
+  formBuilder: FormBuilderField,
 };

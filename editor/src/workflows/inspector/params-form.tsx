@@ -9,6 +9,17 @@ import type { ParamsFormContext } from './form-context';
 import { paramFields } from './param-fields';
 import { paramsUiSchema } from './params-ui-schema';
 
+/**
+ * Params with a form of their own instead of JSON text: a record's fields picked from its entity
+ * schema, a human step's form built field by field.
+ */
+const typedParams: Record<string, UiSchema> = {
+  'entity.create': { data: { 'ui:field': 'recordFields' } },
+  'entity.update': { changes: { 'ui:field': 'recordFields' } },
+  'human.task': { formSchema: { 'ui:field': 'formBuilder' } },
+  'human.approval': { formSchema: { 'ui:field': 'formBuilder' } },
+};
+
 const defaultFormState = { emptyObjectFields: 'skipDefaults', arrayMinItems: { populate: 'never' } } as const;
 const templates = { ButtonTemplates: { ...entityButtonTemplates, SubmitButton: () => null } };
 
@@ -26,9 +37,16 @@ export function ParamsForm(props: {
 }) {
   const { node, description, errors, readOnly, onChange } = props;
   const schema = description.paramsSchema as RJSFSchema;
-  const uiSchema = useMemo(() => paramsUiSchema(description.paramsSchema) as UiSchema, [description]);
+  const uiSchema = useMemo(
+    () => ({ ...paramsUiSchema(description.paramsSchema), ...typedParams[description.type] }) as UiSchema,
+    [description],
+  );
   const extraErrors = useMemo(() => paramsErrorTree(errors) as ErrorSchema, [errors]);
-  const formContext: ParamsFormContext = useMemo(() => ({ nodeId: node.id }), [node.id]);
+  const entityType = typeof node.params.entityType === 'string' ? node.params.entityType : undefined;
+  const formContext: ParamsFormContext = useMemo(
+    () => ({ nodeId: node.id, ...(entityType && !entityType.startsWith('=') ? { entityType } : {}) }),
+    [node.id, entityType],
+  );
   if (Object.keys(schema.properties ?? {}).length === 0)
     return <p className="meta">This node has no settings.</p>;
   return (

@@ -1,4 +1,4 @@
-import { autoLayout, toElkGraph } from './auto-layout';
+import { autoLayout, inferDirection, layoutGraph, toElkGraph } from './auto-layout';
 import type { WorkflowDefinition } from './core';
 
 const definition: WorkflowDefinition = {
@@ -47,5 +47,44 @@ describe('auto layout', () => {
     expect(x('check')).toBeLessThan(x('again'));
     expect(y('yes')).toBeLessThan(y('again'));
     expect([...positions.keys()].sort()).toEqual(['again', 'check', 'no', 'start', 'yes']);
+  });
+
+  test('top to bottom, true is left of false and layers run downwards', async () => {
+    const positions = await autoLayout(definition, new Map(), 'DOWN');
+    const at = (id: string) => positions.get(id)!;
+    expect(at('start').y).toBeLessThan(at('check').y);
+    expect(at('check').y).toBeLessThan(at('yes').y);
+    expect(at('yes').x).toBeLessThan(at('again').x);
+  });
+
+  test('every edge gets an orthogonal route from its source port to its target input', async () => {
+    const { positions, routes } = await layoutGraph(definition);
+    expect([...routes.keys()].sort()).toEqual(['e1', 'e2', 'e3', 'e4', 'e5']);
+    for (const route of routes.values()) {
+      for (let i = 1; i < route.length; i += 1) {
+        const [a, b] = [route[i - 1]!, route[i]!];
+        expect(a.x === b.x || a.y === b.y).toBe(true);
+      }
+    }
+    // e1 leaves the trigger on its right side and enters the If on its left.
+    const e1 = routes.get('e1')!;
+    expect(e1[0]!.x).toBe(positions.get('start')!.x + 220);
+    expect(e1[e1.length - 1]!.x).toBe(positions.get('check')!.x);
+  });
+
+  test('a drawn graph tells its direction', async () => {
+    const down = await autoLayout(definition, new Map(), 'DOWN');
+    const placed = {
+      ...definition,
+      nodes: definition.nodes.map((node) => ({ ...node, position: down.get(node.id) })),
+    };
+    expect(inferDirection(placed)).toBe('DOWN');
+    const right = await autoLayout(definition);
+    expect(
+      inferDirection({
+        ...definition,
+        nodes: definition.nodes.map((node) => ({ ...node, position: right.get(node.id) })),
+      }),
+    ).toBe('RIGHT');
   });
 });
