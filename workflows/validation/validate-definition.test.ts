@@ -93,7 +93,7 @@ describe('validateDefinition', () => {
             path: 'retry.initialInterval',
             code: 'schema',
             message:
-              'Node "start" retry.initialInterval must match pattern "^P(?=\\d|T\\d)(\\d+W)?(\\d+D)?(T(?=\\d)(\\d+H)?(\\d+M)?(\\d+(\\.\\d{1,3})?S)?)?$"',
+              'Node "start" retry.initialInterval must match pattern "^P(?:\\d+W(?:\\d+D)?(?:T(?:\\d+H(?:\\d+M)?(?:\\d+(?:\\.\\d{1,3})?S)?|\\d+M(?:\\d+(?:\\.\\d{1,3})?S)?|\\d+(?:\\.\\d{1,3})?S))?|\\d+D(?:T(?:\\d+H(?:\\d+M)?(?:\\d+(?:\\.\\d{1,3})?S)?|\\d+M(?:\\d+(?:\\.\\d{1,3})?S)?|\\d+(?:\\.\\d{1,3})?S))?|T(?:\\d+H(?:\\d+M)?(?:\\d+(?:\\.\\d{1,3})?S)?|\\d+M(?:\\d+(?:\\.\\d{1,3})?S)?|\\d+(?:\\.\\d{1,3})?S))$"',
           },
           { path: 'settings.maxSteps', code: 'schema', message: 'settings.maxSteps must be >= 1' },
         ],

@@ -29,6 +29,7 @@ import { useEditorShortcuts } from './use-editor-shortcuts';
 import { useSampleData } from './use-sample-data';
 import { useUnsavedGuard } from './use-unsaved-guard';
 import { useValidation } from './use-validation';
+import { TriggerHealthBanner } from './trigger-health-banner';
 import { ValidationPanel } from './validation-panel';
 import { useWorkflowDraft } from './use-workflow-draft';
 
@@ -310,6 +311,7 @@ function EditorScreen({ id }: { id: string }) {
           {panel === 'versions' && <VersionsPanel workflowId={id} publishedVersion={publishedVersion} />}
         </aside>
       </div>
+      <TriggerHealthBanner workflowId={id} />
       <ValidationPanel validation={validation} onShow={showProblem} />
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {runDialog && publishedVersion !== undefined && (
