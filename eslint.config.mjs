@@ -119,4 +119,22 @@ export default tseslint.config(
       '@typescript-eslint/no-non-null-assertion': 'off',
     },
   },
+  {
+    // Layers: the runtime base (platform/*.ts), the domain, the schemas and the API server never
+    // reach up into the worker or the launcher; only platform/launcher/ starts and builds them.
+    files: ['platform/*.ts', 'domain/**/*.ts', 'schemas/**/*.ts', 'server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/worker', '**/worker/**', '**/launcher', '**/launcher/**'],
+              message: 'Only platform/launcher/ may import the worker or the launcher.',
+            },
+          ],
+        },
+      ],
+    },
+  },
 );

@@ -7,6 +7,11 @@ const root = path.resolve(__dirname, '..');
 /** Everything that can end up in the workflow sandbox. */
 const sourceDirs = ['workflows', 'worker/workflows'];
 export const workflowsEntry = path.join(__dirname, 'workflows', 'index.ts');
+/**
+ * The bundle `npm run build` writes beside the compiled worker. A production worker reads this
+ * file and nothing else: it has neither the workflow sources nor a bundler's dev tooling to spare.
+ */
+export const prebuiltBundleFile = path.join(__dirname, 'workflow-bundle.json');
 
 async function listSources(dir: string): Promise<string[]> {
   const entries = await fs.readdir(dir, { withFileTypes: true, recursive: true });
@@ -14,6 +19,11 @@ async function listSources(dir: string): Promise<string[]> {
     .filter((entry) => entry.isFile() && /\.(ts|json)$/.test(entry.name) && !entry.name.endsWith('.test.ts'))
     .map((entry) => path.join(entry.parentPath, entry.name))
     .sort();
+}
+
+/** Bundles the workflow code from its sources with the SDK's bundler (takes seconds). */
+export function bundleWorkflows(): Promise<WorkflowBundleWithSourceMap> {
+  return bundleWorkflowCode({ workflowsPath: workflowsEntry, logger: quietLogger });
 }
 
 /** A content hash of the workflow sources and the lockfile: the bundle's cache key. */
@@ -29,8 +39,9 @@ export async function workflowSourceHash(): Promise<string> {
 }
 
 /**
- * Returns the prebuilt workflow bundle, building it only when the workflow sources changed.
- * Webpack bundling takes seconds; a cached bundle lets a worker (and every test) start at once.
+ * Returns the prebuilt workflow bundle: the production build's ({@link prebuiltBundleFile}) when
+ * there is one, else the cached one, built only when the workflow sources changed. Webpack
+ * bundling takes seconds; a cached bundle lets a worker (and every test) start at once.
  */
 export async function loadWorkflowBundle(
   options: {
@@ -38,13 +49,17 @@ export async function loadWorkflowBundle(
     progress?: (line: string) => void;
   } = {},
 ): Promise<WorkflowBundleWithSourceMap> {
+  if (options.cacheDir === undefined) {
+    const prebuilt = await fs.readFile(prebuiltBundleFile, 'utf8').catch(() => undefined);
+    if (prebuilt !== undefined) return JSON.parse(prebuilt) as WorkflowBundleWithSourceMap;
+  }
   const cacheDir = options.cacheDir ?? path.join(root, 'dist', 'workflow-bundle');
   const file = path.join(cacheDir, `bundle-${await workflowSourceHash()}.json`);
   try {
     return JSON.parse(await fs.readFile(file, 'utf8')) as WorkflowBundleWithSourceMap;
   } catch {
     options.progress?.('workflow bundle: building');
-    const bundle = await bundleWorkflowCode({ workflowsPath: workflowsEntry, logger: quietLogger });
+    const bundle = await bundleWorkflows();
     await fs.mkdir(cacheDir, { recursive: true });
     // Write then rename, so concurrent builders never read a half-written file.
     const tmp = `${file}.${process.pid}.tmp`;
