@@ -1,3 +1,4 @@
+# syntax=docker/dockerfile:1
 # One image for the API server and the worker; compose picks the command.
 # test/integration/platform/image-build.test.ts performs these steps in temporary folders.
 
@@ -6,7 +7,7 @@
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund
+RUN --mount=type=cache,target=/root/.npm npm ci --no-audit --no-fund
 COPY . .
 RUN npm run build && mkdir -p dist/data
 
@@ -16,7 +17,8 @@ WORKDIR /app
 ENV NODE_ENV=production
 ENV DATA_DIR=/data
 COPY package.json package-lock.json ./
-RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+# The npm cache is a build cache mount, so it stays out of the image.
+RUN --mount=type=cache,target=/root/.npm npm ci --omit=dev --no-audit --no-fund
 COPY --from=build /app/dist/app ./dist/app
 # The data directory (a volume in compose), writable by the node user.
 COPY --from=build --chown=node:node /app/dist/data /data

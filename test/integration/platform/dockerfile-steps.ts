@@ -78,7 +78,7 @@ async function ignoredPaths(context: string): Promise<string[]> {
  * Performs a Dockerfile's stages in folders under `workRoot`, one folder per stage standing for
  * its `/`: WORKDIR, ENV, COPY (from the context minus `.dockerignore`, or `--from` an earlier
  * stage) and RUN (through `sh -c` in the stage's WORKDIR, with only the stage's ENV and the PATH
- * and HOME to find node and the npm cache) as written. USER, EXPOSE, HEALTHCHECK and CMD are
+ * and HOME to find node and the npm cache, which stands for a `--mount=type=cache`) as written. USER, EXPOSE, HEALTHCHECK and CMD are
  * recorded for the caller; `--chown` cannot be applied without root and is left out.
  */
 export async function performDockerfile(
@@ -149,9 +149,15 @@ export async function performDockerfile(
         log(`COPY ${args}`);
         break;
       }
-      case 'RUN':
-        await run(args, inStage('.'), { ...hostEnv, ...current.env }, log);
+      case 'RUN': {
+        // A `--mount=type=cache` of the npm cache is this machine's npm cache (HOME is kept).
+        const { flags: runFlags, rest } = flags(args);
+        const mounts = Object.entries(runFlags).filter(([flag]) => flag !== 'mount');
+        if (mounts.length > 0 || (runFlags.mount !== undefined && !runFlags.mount.startsWith('type=cache,')))
+          throw new Error(`the Dockerfile steps test does not know RUN ${args}`);
+        await run(rest, inStage('.'), { ...hostEnv, ...current.env }, log);
         break;
+      }
       case 'USER':
         current.user = args;
         break;

@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { freePort } from '../../../platform/ports';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
 import { apiAs, logIn } from '../../support/api-client';
+import { appEnv } from '../../support/app-process';
 import { eventually } from '../../support/eventually';
 import { performDockerfile, type StageResult } from './dockerfile-steps';
 
@@ -33,7 +34,11 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-  for (const child of children) child.kill('SIGKILL');
+  for (const child of children) {
+    const gone = exitCode(child);
+    child.kill('SIGKILL');
+    if (child.exitCode === null && child.signalCode === null) await gone;
+  }
   await services.close();
   await fs.rm(workRoot, { recursive: true, force: true });
 });
@@ -85,21 +90,14 @@ test('the Dockerfile builds an image whose server and worker run a workflow on p
   };
   expect(compose.services.server?.command).toEqual(image.cmd);
   const port = String(await freePort());
-  const env = {
+  const env = appEnv(services, {
     PORT: port,
-    HOST: '127.0.0.1',
     // The image's DATA_DIR, /data, inside the runtime stage's folder.
     DATA_DIR: path.join(image.root, image.env.DATA_DIR!),
-    MONGO_URL: services.mongoUrl,
-    MONGO_DB: services.db.databaseName,
-    TEMPORAL_ADDRESS: services.temporalAddress,
-    TEMPORAL_NAMESPACE: services.namespace,
-    TEMPORAL_TASK_QUEUE: services.taskQueue,
     ADMIN_EMAIL: admin.email,
     ADMIN_PASSWORD: admin.password,
-    SEED_DEMO: 'false',
     LOG_LEVEL: 'warn',
-  };
+  });
   runInImage(image, image.cmd, env);
   runInImage(image, compose.services.worker!.command, env);
 
