@@ -11,6 +11,8 @@ export interface AppProcess {
   exited: Promise<void>;
   /** `kill -9`, and waits until it is gone. */
   kill(): Promise<void>;
+  /** SIGTERM (a worker drains its tasks), and waits until it is gone. */
+  stop(): Promise<void>;
 }
 
 /**
@@ -72,6 +74,10 @@ export async function startApp(kind: 'server' | 'worker', env: Record<string, st
     exited,
     async kill() {
       child.kill('SIGKILL');
+      await exited;
+    },
+    async stop() {
+      child.kill('SIGTERM');
       await exited;
     },
   };
