@@ -81,7 +81,7 @@ export default tseslint.config(
   },
   {
     // The Temporal workflow file is bundled into the sandbox; it may use @temporalio/workflow only.
-    files: ['worker/workflows/**/*.ts'],
+    files: ['worker/workflows/**/*.ts', 'test/bench/workflows/**/*.ts'],
     ignores: ['worker/workflows/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [

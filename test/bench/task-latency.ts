@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { TaskDocument } from '../../domain/tasks';
-import { benchGoUpdate, benchWaitingQuery } from '../../worker/workflows/bench-update-baseline';
+import { benchGoUpdate, benchWaitingQuery } from './workflows/bench-update-baseline';
 import { apiAs, logIn } from '../support/api-client';
 import { serveApi } from '../support/api-server';
 import { connectBenchTemporal } from './bench-temporal';
