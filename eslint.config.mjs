@@ -81,7 +81,7 @@ export default tseslint.config(
   },
   {
     // The Temporal workflow file is bundled into the sandbox; it may use @temporalio/workflow only.
-    files: ['worker/workflows/**/*.ts'],
+    files: ['worker/workflows/**/*.ts', 'test/bench/workflows/**/*.ts'],
     ignores: ['worker/workflows/**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
@@ -117,6 +117,24 @@ export default tseslint.config(
       '@typescript-eslint/no-unsafe-member-access': 'off',
       '@typescript-eslint/no-unsafe-argument': 'off',
       '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    // Layers: the runtime base (platform/*.ts), the domain, the schemas and the API server never
+    // reach up into the worker or the launcher; only platform/launcher/ starts and builds them.
+    files: ['platform/*.ts', 'domain/**/*.ts', 'schemas/**/*.ts', 'server/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/worker', '**/worker/**', '**/launcher', '**/launcher/**'],
+              message: 'Only platform/launcher/ may import the worker or the launcher.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

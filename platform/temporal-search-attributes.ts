@@ -1,16 +1,17 @@
 import type { Connection } from '@temporalio/client';
 import { temporal } from '@temporalio/proto';
+import { searchAttributeNames } from '../schemas/vocabulary';
 
 const { IndexedValueType } = temporal.api.enums.v1;
 
 /**
- * Custom search attributes the platform sets on every run, so the runs list can filter by
- * workflow and version in Temporal's visibility store.
+ * The index type of each custom search attribute the platform sets on every run (names from the
+ * shared vocabulary), so the runs list can filter in Temporal's visibility store.
  */
 export const searchAttributes = {
-  LedgerlineWorkflowId: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
-  LedgerlineVersion: IndexedValueType.INDEXED_VALUE_TYPE_INT,
-  LedgerlineTrigger: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [searchAttributeNames.workflowId]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [searchAttributeNames.version]: IndexedValueType.INDEXED_VALUE_TYPE_INT,
+  [searchAttributeNames.trigger]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
 } as const;
 
 /** Registers the platform's search attributes in a namespace; a no-op when they exist. */

@@ -47,6 +47,8 @@ function main(): void {
   const schedules = createScheduleSync({ db, temporal, taskQueue: config.temporalTaskQueue, log });
   const secretsKey = config.secretsKey ?? keyFromDataDir(config.dataDir, log);
 
+  // Readiness waits for first-start preparation: before the admin account exists a sign-in fails.
+  const preparation = { done: false };
   const app = createServerApp({
     db,
     temporal,
@@ -58,6 +60,7 @@ function main(): void {
     taskQueue: config.temporalTaskQueue,
     log,
     health: {
+      prepared: () => preparation.done,
       store: async () => {
         await db.command({ ping: 1 });
       },
@@ -82,6 +85,9 @@ function main(): void {
     admin: { email: config.adminEmail, password: config.adminPassword },
     seedDemo: config.seedDemo,
     log,
+  }).then(() => {
+    preparation.done = true;
+    log.info('first-start preparation done; the server is ready');
   });
   // Temporal Schedules may lag the published versions after a crash between publish and sync;
   // the reconcile repeats, so a Temporal that is down at start is caught up with later.

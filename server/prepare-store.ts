@@ -23,9 +23,10 @@ export async function prepareStore(deps: {
       for (const ensure of deps.indexes) await ensure();
       const admin = await ensureAdmin(deps.users, deps.admin);
       if (admin.created && admin.generatedPassword) {
-        // Printed once, on the start that created the account; never stored in clear.
+        // Logged once, on the start that created the account; never stored in clear. The
+        // `npm start` console shows a line with `adminPassword` as a framed block of its own.
         deps.log.warn(
-          { email: admin.email },
+          { email: admin.email, adminPassword: admin.generatedPassword },
           `Admin account created. Password (shown once): ${admin.generatedPassword}`,
         );
       } else if (admin.created) {

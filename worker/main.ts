@@ -2,11 +2,23 @@ import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import { createTriggerDispatcher, type TriggerDispatcher } from '../domain/triggers';
 import { loadConfig } from '../platform/config';
-import { createLogger } from '../platform/logger';
+import { createLogger, type Logger } from '../platform/logger';
 import { connectStore } from '../platform/mongo';
 import { parseAllowlist } from './activities/ssrf-guard';
 import { createWorker } from './create-worker';
 import { loadWorkflowBundle } from './workflow-bundle';
+
+/** Retries `connect` with a growing pause until it succeeds, logging each failure. */
+async function untilConnected<T>(what: string, connect: () => Promise<T>, log: Logger): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await connect();
+    } catch (error) {
+      log.warn({ err: error, attempt }, `${what} is not reachable yet; retrying`);
+      await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5000)));
+    }
+  }
+}
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
@@ -28,9 +40,10 @@ async function main(): Promise<void> {
   });
   const address = config.temporalAddress ?? `127.0.0.1:${config.temporalPort}`;
   const mongoUrl = config.mongoUrl ?? `mongodb://127.0.0.1:${config.storePort}/`;
+  // A store or Temporal that is (re)starting beside this worker is waited for, not a crash.
   const [{ client, db }, connection, bundle] = await Promise.all([
-    connectStore(mongoUrl, config.mongoDb),
-    NativeConnection.connect({ address }),
+    untilConnected('store', () => connectStore(mongoUrl, config.mongoDb), log),
+    untilConnected('Temporal', () => NativeConnection.connect({ address }), log),
     loadWorkflowBundle({ progress: (line) => log.info(line) }),
   ]);
   const worker = await createWorker({

@@ -45,7 +45,8 @@ export {
   requiredActivityNames,
 } from './node-types/registry';
 export { forEachBodyId } from './node-types/flow-nodes';
-export { businessErrorTypes, entityTypeNames, roleNames } from './node-types/vocabulary';
+export { businessErrorTypes } from './node-types/business-errors';
+export { entityTypeNames, roleNames, searchAttributeNames } from '../schemas/vocabulary';
 
 export type { FoundExpression } from './expressions/collect-expressions';
 export { collectExpressions } from './expressions/collect-expressions';
@@ -72,6 +73,3 @@ export type { ValidationError, ValidationErrorCode, ValidationResult } from './v
 export { validateDefinition } from './validation/validate-definition';
 
 export * from './interpreter/index';
-export { measurePureNodeCpu } from './interpreter/bench-pure';
-export { deferred, FakeCancellation, FakeEffects } from './interpreter/fake-effects';
-export type { FakeActivity, FakeEffectsOptions } from './interpreter/fake-effects';

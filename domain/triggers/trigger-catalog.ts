@@ -111,14 +111,26 @@ export function createTriggerCatalog(
     return queued;
   }
 
+  // Callers that arrive while a revision check is in flight wait for it: answering them from the
+  // cache would match their events against triggers the check is about to replace.
+  let checking: Promise<void> | undefined;
+  function check(): Promise<void> {
+    checking ??= (async () => {
+      if ((await readRevision()) !== revision) await reload();
+    })().finally(() => {
+      checking = undefined;
+    });
+    return checking;
+  }
+
   async function current(): Promise<readonly EntityTrigger[]> {
     if (loading !== undefined) await loading;
     const at = now();
     if (at - loadedAt >= refreshIntervalMs) await reload();
     else if (at - checkedAt >= checkIntervalMs) {
       checkedAt = at;
-      if ((await readRevision()) !== revision) await reload();
-    }
+      await check();
+    } else if (checking !== undefined) await checking;
     return triggers;
   }
 

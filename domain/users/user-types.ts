@@ -1,4 +1,4 @@
-import type { Role } from '../../server/auth/actor';
+import type { Role } from '../../schemas/vocabulary';
 
 /** A user as stored: `email` is unique and lower-cased, `passwordHash` is argon2id. */
 export interface UserDocument {

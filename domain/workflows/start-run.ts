@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
+import { searchAttributeNames } from '../../schemas/vocabulary';
 import { runWorkflowType, type RunInput } from '../../workflows/runtime/run-contract';
 import type { WorkflowVersionDocument } from './workflow-documents';
 
 /** The search attributes every run carries, so the runs list can filter by workflow and version. */
 export const runSearchAttributes = {
-  workflowId: defineSearchAttributeKey('LedgerlineWorkflowId', SearchAttributeType.KEYWORD),
-  version: defineSearchAttributeKey('LedgerlineVersion', SearchAttributeType.INT),
-  trigger: defineSearchAttributeKey('LedgerlineTrigger', SearchAttributeType.KEYWORD),
+  workflowId: defineSearchAttributeKey(searchAttributeNames.workflowId, SearchAttributeType.KEYWORD),
+  version: defineSearchAttributeKey(searchAttributeNames.version, SearchAttributeType.INT),
+  trigger: defineSearchAttributeKey(searchAttributeNames.trigger, SearchAttributeType.KEYWORD),
 };
 
 export interface StartRunRequest {

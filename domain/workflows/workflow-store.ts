@@ -6,7 +6,6 @@ import {
   type ValidationError,
   type WorkflowDefinition,
 } from '../../workflows';
-import { publishErrors } from '../../workflows/node-types/availability';
 import { appendAudit } from '../audit/audit-log';
 import { unstorableKeys } from './storable-keys';
 import {
@@ -69,7 +68,7 @@ export function checkForPublish(
   definition: unknown,
   extraChecks: readonly PublishCheck[] = [],
 ): { valid: boolean; errors: ValidationError[] } {
-  const checked = publishErrors(definition as WorkflowDefinition, validateDefinition(definition));
+  const checked = validateDefinition(definition);
   if (checked.errors.some((error) => error.code === 'schema')) return checked;
   const errors = [
     ...checked.errors,

@@ -1,18 +1,11 @@
 import type { Request } from 'express';
 import { HttpError } from '../http/http-error';
 
-export const roles = [
-  'admin',
-  'designer',
-  'sales',
-  'salesManager',
-  'finance',
-  'procurement',
-  'support',
-  'supportLead',
-  'viewer',
-] as const;
-export type Role = (typeof roles)[number];
+import { roleNames, type Role } from '../../schemas/vocabulary';
+
+/** The roles a user may hold: the shared vocabulary's list. */
+export const roles = roleNames;
+export type { Role };
 
 /** Who is calling: set on the request by the authentication middleware. */
 export interface Actor {

@@ -10,6 +10,7 @@ import { writeReport, type BenchRow } from './report';
 import { measureTaskLatency } from './task-latency';
 import { measureTriggerLatency } from './trigger-latency';
 import { measureValidationThroughput } from './validation-throughput';
+import { measureWorkerScaling } from './worker-scaling';
 
 /**
  * `npm run bench`: every figure is measured side by side with its baseline in this one run,
@@ -67,6 +68,7 @@ async function main(): Promise<void> {
         }),
       );
     }
+    record(await measureWorkerScaling(mongo.db('bench_scaling'), services, { batch: 100, rounds: 3 }));
   } finally {
     await mongo.close();
     await dispose();

@@ -1,7 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
+import path from 'node:path';
 import { Client, Connection } from '@temporalio/client';
+import { appWorkflows, loadWorkflowBundle, type WorkflowSources } from '../../worker/workflow-bundle';
 import { withWorkerOn } from '../support/worker';
+
+/** The benchmark's own workflow bundle: the platform's workflows and the hand-written baselines. */
+export const benchWorkflows: WorkflowSources = {
+  entry: path.join(__dirname, 'workflows', 'index.ts'),
+  dirs: [...appWorkflows.dirs, 'test/bench/workflows'],
+};
 
 /** A Temporal client and a task queue of one benchmark section's own, in the `default` namespace. */
 export interface BenchTemporal {
@@ -36,7 +44,17 @@ export async function connectBenchTemporal(
     temporal: new Client({ connection, namespace }),
     namespace,
     taskQueue,
-    withWorker: (fn) => withWorkerOn({ temporalAddress, namespace, taskQueue, db }, fn),
+    withWorker: async (fn) =>
+      withWorkerOn(
+        {
+          temporalAddress,
+          namespace,
+          taskQueue,
+          db,
+          bundle: await loadWorkflowBundle({ sources: benchWorkflows }),
+        },
+        fn,
+      ),
     close: () => connection.close(),
   };
 }

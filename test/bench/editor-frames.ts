@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import express from 'express';
 import type { Page } from 'playwright-core';
-import { viteBuild } from '../../platform/build';
+import { viteBuild } from '../../platform/launcher/build';
 import { openBrowserPage } from '../browser/browser-app';
 import { listen } from '../setup/listen';
 import type { BenchRow } from './report';

@@ -1,4 +1,4 @@
-import { measurePureNodeCpu } from '../../workflows/interpreter/bench-pure';
+import { measurePureNodeCpu } from '../../workflows/testing/bench-pure';
 import type { BenchRow } from './report';
 import { median, round } from './stats';
 

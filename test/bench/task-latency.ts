@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import type { TaskDocument } from '../../domain/tasks';
-import { benchGoUpdate, benchWaitingQuery } from '../../worker/workflows/bench-update-baseline';
+import { benchGoUpdate, benchWaitingQuery } from './workflows/bench-update-baseline';
 import { apiAs, logIn } from '../support/api-client';
 import { serveApi } from '../support/api-server';
 import { connectBenchTemporal } from './bench-temporal';
@@ -45,7 +45,7 @@ async function until<T>(check: () => Promise<T | undefined>): Promise<T> {
 }
 
 /**
- * SPEC §9 "task completion to next node started": an approval completed through the full API server
+ * "Task completion to next node started" (README: Benchmarks): an approval completed through the full API server
  * (authentication, form validation, the `completeTask` update, the task write and audit), timed from
  * the moment the request leaves until the next node's trace entry starts (the worker's clock, which
  * is this machine's). Baseline, interleaved in the same run on the same server and worker: a bare

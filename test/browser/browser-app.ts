@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createEntityRepository, type EntityRepository } from '../../domain/entities';
-import { buildEditor, editorIsStale } from '../../platform/build';
+import { buildEditor, editorIsStale } from '../../platform/launcher/build';
 import type { TestServices } from '../setup/test-env';
 import { serveApi } from '../support/api-server';
 

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { loadConfig } from '../../platform/config';
-import { startEmbeddedServices, type EmbeddedServices } from '../../platform/embedded-services';
+import { startEmbeddedServices, type EmbeddedServices } from '../../platform/launcher/embedded-services';
 import { freePort } from '../../platform/ports';
 
 /**

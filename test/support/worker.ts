@@ -1,5 +1,5 @@
 import type { Db } from 'mongodb';
-import { NativeConnection, type Worker } from '@temporalio/worker';
+import { NativeConnection, type Worker, type WorkflowBundleWithSourceMap } from '@temporalio/worker';
 import type { ActivityDeps } from '../../worker/activities';
 import { createWorker } from '../../worker/create-worker';
 import { loadWorkflowBundle } from '../../worker/workflow-bundle';
@@ -12,6 +12,8 @@ export interface WorkerTarget {
   db: Db;
   /** Extra activity settings (`http.request` allowlist, SMTP); none unless given. */
   activityOptions?: Omit<ActivityDeps, 'db'>;
+  /** Another workflow bundle than the platform's (the benchmark's baselines). */
+  bundle?: WorkflowBundleWithSourceMap;
 }
 
 /** A worker as `worker/main.ts` builds it, on its own connection, not yet running. */
@@ -23,7 +25,7 @@ async function buildWorker(target: WorkerTarget): Promise<{ worker: Worker; conn
       namespace: target.namespace,
       taskQueue: target.taskQueue,
       db: target.db,
-      bundle: await loadWorkflowBundle(),
+      bundle: target.bundle ?? (await loadWorkflowBundle()),
       ...(target.activityOptions === undefined ? {} : { activityOptions: target.activityOptions }),
     });
     return { worker, connection };

@@ -1,6 +1,6 @@
 import { requiredActivityNames } from '../../workflows/interpreter';
 import { engineActivityNames } from '../workflows/activity-contract';
-import { checkActivityNames, pendingDomainActivities } from './activity-check';
+import { checkActivityNames } from './activity-check';
 import { entityWatchActivityNames } from './entity-watch-activities';
 import { createActivities } from '.';
 
@@ -26,14 +26,9 @@ describe('checkActivityNames', () => {
     );
   });
 
-  it('lists only real registry activities as pending domain activities', () => {
-    expect(pendingDomainActivities.every((name) => requiredActivityNames().includes(name))).toBe(true);
+  it('registers exactly the registry activities and the engine ones', () => {
     expect(provided.sort()).toEqual(
-      [
-        ...requiredActivityNames().filter((n) => !pendingDomainActivities.includes(n)),
-        ...engineActivityNames,
-        ...entityWatchActivityNames,
-      ].sort(),
+      [...requiredActivityNames(), ...engineActivityNames, ...entityWatchActivityNames].sort(),
     );
   });
 });

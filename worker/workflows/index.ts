@@ -1,5 +1,3 @@
 // Every workflow type the worker registers. This file is the entry of the workflow bundle.
 export { interpretedWorkflow } from './interpreted-workflow';
 export { selfCheckWorkflow } from './self-check';
-export { handwrittenBenchWorkflow } from './bench-handwritten';
-export { updateBaselineWorkflow } from './bench-update-baseline';

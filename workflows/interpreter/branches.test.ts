@@ -1,9 +1,9 @@
 import type { WorkflowDefinition } from '../definition/workflow-definition';
-import { FakeEffects } from './fake-effects';
+import { FakeEffects } from '../testing/fake-effects';
 import ifBranches from './fixtures/if-branches.json';
 import switchRouting from './fixtures/switch-routing.json';
 import { RunFailure } from './run-failure';
-import { testRequest } from './test-request';
+import { testRequest } from '../testing/test-request';
 import { runWorkflow, WorkflowRun } from './workflow-run';
 
 const visited = (run: WorkflowRun) =>

@@ -1,12 +1,12 @@
 import type { WorkflowDefinition } from '../definition/workflow-definition';
 import type { HumanTaskResult } from './effects';
-import { FakeEffects } from './fake-effects';
+import { FakeEffects } from '../testing/fake-effects';
 import forEachLines from './fixtures/for-each-lines.json';
 import joinInLoop from './fixtures/join-in-loop.json';
 import reworkLoop from './fixtures/rework-loop.json';
 import type { RunRequest } from './run-context';
 import type { RunState } from './run-state';
-import { testRequest } from './test-request';
+import { testRequest } from '../testing/test-request';
 import type { TraceEntry } from './trace';
 import { WorkflowRun } from './workflow-run';
 

@@ -1,8 +1,8 @@
 import type { WorkflowDefinition, WorkflowNode } from '../definition/workflow-definition';
 import type { HumanTaskRequest } from './effects';
-import { deferred, FakeEffects } from './fake-effects';
+import { deferred, FakeEffects } from '../testing/fake-effects';
 import { RunFailure } from './run-failure';
-import { testRequest } from './test-request';
+import { testRequest } from '../testing/test-request';
 import { runWorkflow, WorkflowRun } from './workflow-run';
 
 /** trigger -> node, with each of `ports` wired to a data.set that records which port was taken. */

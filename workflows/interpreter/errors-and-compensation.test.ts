@@ -1,9 +1,9 @@
 import type { WorkflowDefinition } from '../definition/workflow-definition';
 import type { ActivityRequest } from './effects';
-import { deferred, FakeCancellation, FakeEffects } from './fake-effects';
+import { deferred, FakeCancellation, FakeEffects } from '../testing/fake-effects';
 import orderSaga from './fixtures/order-saga.json';
 import { RunFailure } from './run-failure';
-import { testRequest } from './test-request';
+import { testRequest } from '../testing/test-request';
 import { runWorkflow, WorkflowRun } from './workflow-run';
 
 const stockError = () =>

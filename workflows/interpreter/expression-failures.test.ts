@@ -1,6 +1,6 @@
-import { FakeEffects } from './fake-effects';
+import { FakeEffects } from '../testing/fake-effects';
 import { RunFailure } from './run-failure';
-import { testRequest } from './test-request';
+import { testRequest } from '../testing/test-request';
 import { WorkflowRun } from './workflow-run';
 import type { WorkflowDefinition } from '../definition/workflow-definition';
 

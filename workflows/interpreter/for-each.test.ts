@@ -1,8 +1,8 @@
 import type { WorkflowDefinition } from '../definition/workflow-definition';
-import { deferred, FakeEffects } from './fake-effects';
+import { deferred, FakeEffects } from '../testing/fake-effects';
 import forEachLines from './fixtures/for-each-lines.json';
 import { RunFailure } from './run-failure';
-import { testRequest } from './test-request';
+import { testRequest } from '../testing/test-request';
 import { runWorkflow, WorkflowRun } from './workflow-run';
 
 const lines = [

@@ -1,11 +1,11 @@
 import type { WorkflowDefinition } from '../definition/workflow-definition';
 import type { HumanTaskResult } from './effects';
-import { deferred, FakeEffects } from './fake-effects';
+import { deferred, FakeEffects } from '../testing/fake-effects';
 import joinAfterLoop from './fixtures/join-after-loop.json';
 import joinAny from './fixtures/join-any.json';
 import joinDeadPath from './fixtures/join-dead-path.json';
 import joinInLoop from './fixtures/join-in-loop.json';
-import { testRequest } from './test-request';
+import { testRequest } from '../testing/test-request';
 import { runWorkflow, WorkflowRun } from './workflow-run';
 
 describe('logic.join in "all" mode', () => {

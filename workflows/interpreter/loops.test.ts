@@ -1,9 +1,9 @@
 import type { HumanTaskResult } from './effects';
-import { FakeEffects } from './fake-effects';
+import { FakeEffects } from '../testing/fake-effects';
 import reworkLoop from './fixtures/rework-loop.json';
 import runawayLoop from './fixtures/runaway-loop.json';
 import { RunFailure } from './run-failure';
-import { testRequest } from './test-request';
+import { testRequest } from '../testing/test-request';
 import { runWorkflow, WorkflowRun } from './workflow-run';
 
 describe('loops', () => {

@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '../definition/workflow-definition';
-import { deferred, FakeEffects } from './fake-effects';
-import { testRequest } from './test-request';
+import { deferred, FakeEffects } from '../testing/fake-effects';
+import { testRequest } from '../testing/test-request';
 import { WorkflowRun } from './workflow-run';
 
 const ticks = async (count: number) => {

@@ -1,6 +1,6 @@
 import type { WorkflowDefinition } from '../definition/workflow-definition';
-import { FakeEffects } from './fake-effects';
-import { testRequest } from './test-request';
+import { FakeEffects } from '../testing/fake-effects';
+import { testRequest } from '../testing/test-request';
 import type { TraceEntry } from './trace';
 import { capValue, TraceRecorder } from './trace';
 import { WorkflowRun } from './workflow-run';

@@ -1,7 +1,8 @@
 import type { JsonSchema } from '../definition/json-schema';
 import { ISO_DURATION_PATTERN } from '../definition/iso-duration';
 import type { ActivityDefaults } from './node-type';
-import { businessErrorTypes, entityTypeNames, roleNames } from './vocabulary';
+import { entityTypeNames, roleNames } from '../../schemas/vocabulary';
+import { businessErrorTypes } from './business-errors';
 
 /*
  * Param schema fragments that several node types share, so that the same param looks and

@@ -1,6 +1,6 @@
 import { checkParams } from '../validation/check-params';
 import { humanApproval, humanTask } from './people-nodes';
-import { entityTypeNames } from './vocabulary';
+import { entityTypeNames } from '../../schemas/vocabulary';
 
 /** The params of the two people nodes' `related` record, checked as publish checks them. */
 describe.each([

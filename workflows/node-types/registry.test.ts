@@ -2,7 +2,7 @@ import { outputPorts } from './node-type';
 import { describeNodeTypes, getNodeType, nodeTypeList, nodeTypes, requiredActivityNames } from './registry';
 
 describe('node-type registry', () => {
-  test('declares the SPEC §4 catalog, with these exact names, groups and execution kinds', () => {
+  test('declares the node catalog, with these exact names, groups and execution kinds', () => {
     expect(nodeTypeList.map((type) => [type.type, type.group, type.execution])).toEqual([
       ['trigger.manual', 'trigger', 'trigger'],
       ['trigger.entity', 'trigger', 'trigger'],
@@ -35,7 +35,7 @@ describe('node-type registry', () => {
     ]);
   });
 
-  // SPEC §4 fixes these names so that definitions written outside the editor keep working.
+  // These names are fixed so that definitions written outside the editor keep working.
   test.each([
     ['trigger.manual', [], ['inputSchema']],
     ['trigger.entity', ['entityType', 'events'], ['condition']],

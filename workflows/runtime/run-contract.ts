@@ -10,9 +10,6 @@ export const traceQueryName = 'trace';
 export const completeTaskUpdateName = 'completeTask';
 export const entityChangedSignalName = 'entityChanged';
 
-/** The Temporal workflow id of a run is its public runId. */
-export type RunId = string;
-
 export interface RunInput {
   /** The Ledgerline workflow (definition) id and the published version the run keeps. */
   workflowId: string;

@@ -29,7 +29,7 @@ function withNode(node: WorkflowNode): WorkflowDefinition {
 
 describe('validateDefinition', () => {
   test.each([
-    ['the SPEC §4 example', quoteApproval],
+    ['the quote approval example', quoteApproval],
     ['an order fulfilment workflow using most node types', orderFulfilment],
     ['the base fixture', base()],
   ])('accepts %s', (_name, definition) => {

@@ -4,7 +4,6 @@ export type ValidationErrorCode =
   | 'duplicate_node_id'
   | 'duplicate_edge_id'
   | 'unknown_node_type'
-  | 'unavailable_node_type'
   | 'no_trigger'
   | 'unknown_node'
   | 'unknown_port'

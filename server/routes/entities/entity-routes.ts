@@ -24,7 +24,7 @@ export interface EntityRoutesDeps {
 }
 
 /**
- * The entity API of SPEC §7, mounted under `/api`: schemas, typed lists, create, read, JSON merge patch
+ * The entity API (README: HTTP API), mounted under `/api`: schemas, typed lists, create, read, JSON merge patch
  * with `If-Match`, archive, and the account's related records. Every route checks the caller's
  * permission for the entity type and action.
  *

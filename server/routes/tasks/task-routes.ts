@@ -91,7 +91,7 @@ function parseCompletion(body: unknown) {
 }
 
 /**
- * The task inbox of SPEC §7 under `/api`: list (`status`, `mine`, `runId`, `workflowId`), one task, and
+ * The task inbox (README: HTTP API) under `/api`: list (`status`, `mine`, `runId`, `workflowId`), one task, and
  * completion, which only a holder of the task's role (or an admin) may do.
  *
  * @example

@@ -79,7 +79,7 @@ function versionParam(raw: string): number {
 }
 
 /**
- * The workflow API of SPEC §7 under `/api`: drafts (with `If-Match` on the draft revision), validate,
+ * The workflow API (README: HTTP API) under `/api`: drafts (with `If-Match` on the draft revision), validate,
  * publish and unpublish, versions, manual runs, the node-type catalog and templates.
  *
  * @example

@@ -98,8 +98,8 @@ describe('deployment files', () => {
     expect(services.postgresql?.image).toMatch(/^postgres:/);
     expect(services['temporal-ui']?.image).toMatch(/^temporalio\/ui:/);
     expect(services.mongo?.command).toEqual(['--replSet', 'rs0', '--bind_ip_all']);
-    expect(services.server?.command).toEqual(['node', '--import', 'tsx', 'server/main.ts']);
-    expect(services.worker?.command).toEqual(['node', '--import', 'tsx', 'worker/main.ts']);
+    expect(services.server?.command).toEqual(['node', '--enable-source-maps', 'dist/app/server/main.js']);
+    expect(services.worker?.command).toEqual(['node', '--enable-source-maps', 'dist/app/worker/main.js']);
     expect(services.worker?.deploy?.replicas).toBe(2);
   });
 

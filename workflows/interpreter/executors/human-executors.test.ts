@@ -1,7 +1,7 @@
 import type { WorkflowDefinition } from '../../definition/workflow-definition';
-import { FakeEffects } from '../fake-effects';
+import { FakeEffects } from '../../testing/fake-effects';
 import { RunFailure } from '../run-failure';
-import { testRequest } from '../test-request';
+import { testRequest } from '../../testing/test-request';
 import { runWorkflow } from '../workflow-run';
 
 /** trigger -> a people node whose `related` param is given, leaving by `approved` or `out` to the end. */

@@ -1,5 +1,5 @@
 import { parseIsoDuration } from '../../definition/iso-duration';
-import { entityTypeNames } from '../../node-types/vocabulary';
+import { entityTypeNames } from '../../../schemas/vocabulary';
 import type { HumanTaskRequest, HumanTaskResult } from '../effects';
 import type { ExecutionContext, NodeExecutor } from '../node-execution';
 import { invalidParam, nodeFailure } from '../node-failure';

@@ -1,7 +1,7 @@
 import { measurePureNodeCpu, pureChain } from './bench-pure';
 import { FakeEffects } from './fake-effects';
 import { testRequest } from './test-request';
-import { runWorkflow } from './workflow-run';
+import { runWorkflow } from '../interpreter/workflow-run';
 import { validateDefinition } from '../validation/validate-definition';
 
 describe('pure-node benchmark', () => {

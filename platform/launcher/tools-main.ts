@@ -1,4 +1,4 @@
-import { loadConfig } from './config';
+import { loadConfig } from '../config';
 import { ensureChromium } from './chromium';
 import { ensureTools } from './tools';
 

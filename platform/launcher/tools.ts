@@ -11,7 +11,7 @@ export interface ToolSpec {
   version: string;
   /** Env variable holding an explicit path. */
   envVar: string;
-  /** Go package built by `go build` inside the tool's pinned module, platform/tools-module/<name>. */
+  /** Go package built by `go build` inside the tool's pinned module, platform/launcher/tools-module/<name>. */
   goPackage: string;
   /** The Go module holding `goPackage`. */
   goModule: string;

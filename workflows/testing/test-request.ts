@@ -1,5 +1,5 @@
 import type { WorkflowDefinition } from '../definition/workflow-definition';
-import type { RunRequest } from './run-context';
+import type { RunRequest } from '../interpreter/run-context';
 
 /**
  * A run request for tests and benchmarks: the definition's first trigger as the start node and a

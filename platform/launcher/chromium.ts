@@ -1,9 +1,6 @@
 import { spawn } from 'node:child_process';
 import { findOnPath } from './tools';
 
-/** Where Debian's chromium package installs the browser. */
-export const debianChromium = '/usr/bin/chromium';
-
 function run(command: string, args: string[], progress: (line: string) => void): Promise<number> {
   progress(`chromium: ${command} ${args.join(' ')}`);
   return new Promise((resolve) => {

@@ -6,7 +6,7 @@ import type {
   HumanTaskResult,
   WaitForEntityRequest,
   WaitForEntityResult,
-} from './effects';
+} from '../interpreter/effects';
 
 /** What a fake activity does: return (or resolve to) its output, or throw (reject) to fail. */
 export type FakeActivity = (request: ActivityRequest) => unknown;

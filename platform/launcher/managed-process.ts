@@ -25,8 +25,8 @@ export interface ManagedProcessOptions {
   cwd?: string;
   /** Appends the child's stdout and stderr to this file. */
   logFile: string;
-  /** Also echo the child's output to this process's stdout (for the API server and worker). */
-  echo?: boolean;
+  /** Also shows each output line of the child on the console (for the API server and worker). */
+  echo?: (line: string) => void;
 }
 
 /**
@@ -35,6 +35,7 @@ export interface ManagedProcessOptions {
  */
 export class ManagedProcess {
   readonly name: string;
+  readonly options: ManagedProcessOptions;
   private readonly child: ChildProcess;
   private readonly log: WriteStream;
   private readonly lines: string[] = [];
@@ -45,6 +46,7 @@ export class ManagedProcess {
   constructor(options: ManagedProcessOptions) {
     installExitHook();
     this.name = options.name;
+    this.options = options;
     mkdirSync(path.dirname(options.logFile), { recursive: true });
     this.log = createWriteStream(options.logFile, { flags: 'a' });
     this.child = spawn(options.command, options.args, {
@@ -55,8 +57,7 @@ export class ManagedProcess {
     live.add(this.child);
     const onData = (chunk: Buffer) => {
       this.log.write(chunk);
-      if (options.echo) process.stdout.write(chunk);
-      this.remember(chunk.toString());
+      for (const line of this.remember(chunk.toString())) options.echo?.(line);
     };
     this.child.stdout?.on('data', onData);
     this.child.stderr?.on('data', onData);
@@ -86,11 +87,18 @@ export class ManagedProcess {
     return [...this.lines, this.partial].filter((line) => line !== '').join('\n');
   }
 
-  private remember(text: string): void {
+  /** Keeps the last lines and returns the lines this chunk completed. */
+  private remember(text: string): string[] {
     const parts = (this.partial + text).split('\n');
     this.partial = parts.pop() ?? '';
     this.lines.push(...parts);
     if (this.lines.length > tailLines) this.lines.splice(0, this.lines.length - tailLines);
+    return parts;
+  }
+
+  /** A new process started with the same command, arguments, environment and log file. */
+  respawn(): ManagedProcess {
+    return new ManagedProcess(this.options);
   }
 
   /** Sends `signal`, waits up to `graceMs` for the exit, then kills. */

@@ -3,9 +3,9 @@ import path from 'node:path';
 import { MongoClient } from 'mongodb';
 import { Connection } from '@temporalio/client';
 import { ManagedProcess } from './managed-process';
-import { assertPortFree } from './ports';
+import { assertPortFree } from '../ports';
 import { ensureTools } from './tools';
-import { ensureSearchAttributes } from './temporal-search-attributes';
+import { ensureSearchAttributes } from '../temporal-search-attributes';
 
 export interface EmbeddedServicesOptions {
   dataDir: string;

@@ -1,7 +1,7 @@
 import type { WorkflowDefinition, WorkflowNode } from '../definition/workflow-definition';
 import { FakeEffects } from './fake-effects';
 import { testRequest } from './test-request';
-import { runWorkflow } from './workflow-run';
+import { runWorkflow } from '../interpreter/workflow-run';
 
 /**
  * A chain of `nodes` pure nodes after a manual trigger, alternating a data.set that evaluates an

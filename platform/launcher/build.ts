@@ -1,9 +1,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { loadWorkflowBundle } from '../worker/workflow-bundle';
+import { loadWorkflowBundle, prebuiltBundleFile } from '../../worker/workflow-bundle';
+import { appDir, compileApp } from './compile';
 
-const root = path.resolve(__dirname, '..');
+const root = path.resolve(__dirname, '..', '..');
 const editorDir = path.join(root, 'editor');
 const editorOutput = path.join(editorDir, 'dist', 'index.html');
 
@@ -81,12 +82,27 @@ export async function buildEditor(progress: (line: string) => void): Promise<voi
 }
 
 /**
- * Builds what `npm start` needs and skips what is fresh: the editor and the workflow bundle.
- * Server and worker run from TypeScript source through tsx, so they need no build step.
+ * The production build in dist/app: the server, the worker and the tools compiled to JavaScript,
+ * the editor assets and the workflow bundle beside them. It runs with `node dist/app/…` on the
+ * `dependencies` alone.
+ */
+async function buildProduction(progress: (line: string) => void): Promise<void> {
+  const { files } = await compileApp();
+  progress(`compile: ${files} TypeScript files to JavaScript in ${path.relative(root, appDir)}`);
+  const bundle = await loadWorkflowBundle({ progress });
+  const bundleFile = path.join(appDir, path.relative(root, prebuiltBundleFile));
+  await fs.writeFile(bundleFile, JSON.stringify(bundle));
+  await fs.cp(path.join(editorDir, 'dist'), path.join(appDir, 'editor', 'dist'), { recursive: true });
+}
+
+/**
+ * Builds what `npm start` needs and skips what is fresh: the editor and the workflow bundle. In
+ * development the server and worker run from TypeScript source through tsx; `production` also
+ * compiles them (see {@link buildProduction}).
  */
 export async function buildAll(
   progress: (line: string) => void,
-  options: { force?: boolean } = {},
+  options: { force?: boolean; production?: boolean } = {},
 ): Promise<void> {
   const started = Date.now();
   await Promise.all([
@@ -95,5 +111,6 @@ export async function buildAll(
     })(),
     loadWorkflowBundle({ progress }),
   ]);
+  if (options.production) await buildProduction(progress);
   progress(`build: ready in ${((Date.now() - started) / 1000).toFixed(1)}s`);
 }

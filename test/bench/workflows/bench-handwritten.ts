@@ -1,5 +1,5 @@
 import { proxyActivities, workflowInfo } from '@temporalio/workflow';
-import type { ActivityCall } from './activity-contract';
+import type { ActivityCall } from '../../../worker/workflows/activity-contract';
 
 /**
  * The benchmark's baseline: the 10-step workflow of `test/bench/fixtures/ten-step.json` written by

@@ -1,0 +1,32 @@
+/**
+ * The names every layer shares, in one module with no imports that load anything, so the
+ * browser (editor), the workflow sandbox, the domain, the API server and the worker all read the
+ * same lists:
+ *
+ * - entity types, generated from `schemas/entities/*.schema.json` by `npm run gen`;
+ * - roles a user may hold;
+ * - the Temporal search attributes every run carries.
+ *
+ * `schemas/vocabulary.test.ts` checks that nothing in the tree disagrees with these lists.
+ */
+export { entityTypes as entityTypeNames, type EntityType } from './types/index.generated';
+
+export const roleNames = [
+  'admin',
+  'designer',
+  'sales',
+  'salesManager',
+  'finance',
+  'procurement',
+  'support',
+  'supportLead',
+  'viewer',
+] as const;
+export type Role = (typeof roleNames)[number];
+
+/** Custom search attributes of every run, so the runs list can filter by workflow, version and trigger. */
+export const searchAttributeNames = {
+  workflowId: 'LedgerlineWorkflowId',
+  version: 'LedgerlineVersion',
+  trigger: 'LedgerlineTrigger',
+} as const;
