@@ -271,11 +271,11 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
   expect([...proxy.served.values()].every((count) => count > 0)).toBe(true);
   console.log(
     `scale-out: ${JSON.stringify({
-      ...load,
+      sent: load,
       acknowledgedWrites: acknowledgedWrites.length,
       recordedWrites: recorded.length,
       triggeredRuns: triggeredRuns.size,
-      manualRuns: manualRuns_.size,
+      manualRunsStarted: manualRuns_.size,
       acknowledgedManualRuns: manualRunIds.length,
       approvals: approved.length,
       lostResponses,
