@@ -1,4 +1,4 @@
-import { ApplicationFailure } from '@temporalio/common';
+import type { ApplicationFailure } from '@temporalio/common';
 import { applyStatusPolicy, retryAfterMs, statusMatches } from './http-status-policy';
 
 function failureOf(
