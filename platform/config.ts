@@ -38,7 +38,7 @@ export interface Config {
   seedDemo: boolean;
   /** Run the entity-event trigger dispatcher in this process (API server and worker both may). */
   triggerDispatcher: boolean;
-  /** How often the dispatcher sweeps the outboxes for events no in-process write announced. */
+  /** How often the dispatcher sweeps the version log for events no in-process write announced (stretched up to 16 times while idle). */
   triggerSweepIntervalMs: number;
   /** The longest chain of runs triggering runs (A's write starts B, whose write starts A, …). */
   triggerMaxChainDepth: number;

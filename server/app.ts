@@ -2,6 +2,7 @@ import path from 'node:path';
 import express, { type Express, type RequestHandler, type Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from '../platform/logger';
+import { admission, type AdmissionOptions } from './http/admission';
 import { errorHandler, notFoundHandler } from './http/error-handler';
 import { createHttpMetrics } from './http/metrics';
 import { jsonBodyParser } from './http/json-body';
@@ -22,6 +23,8 @@ export interface AppDeps {
   editorDir?: string;
   /** Largest accepted JSON body. */
   bodyLimit?: string;
+  /** Bounds on concurrent API requests past the health checks (see `admission`); unbounded when unset. */
+  admission?: AdmissionOptions;
 }
 
 /**
@@ -51,6 +54,7 @@ export function createApp(deps: AppDeps): Express {
   const api = express.Router();
   api.use(jsonBodyParser(deps.bodyLimit ?? '1mb'));
   api.use(healthRoutes(deps.health));
+  if (deps.admission) api.use(admission(deps.admission));
   for (const router of deps.publicApiRouters ?? []) api.use(router);
   if (deps.authenticate) api.use(deps.authenticate);
   for (const router of deps.apiRouters ?? []) api.use(router);

@@ -10,16 +10,14 @@ import { createTaskStore } from '../domain/tasks';
 import { createScheduleSync } from '../domain/schedules';
 import { createWebhookStore, loadOrCreateSecretsKey } from '../domain/webhooks';
 import { createTriggerDispatcher } from '../domain/triggers';
-import { ensureTransitionClaimIndexes, pruneTransitionClaims } from '../domain/entities';
+import { ensureVersionLogIndexes, migrateToVersionLog } from '../domain/entities';
 import { ensureSearchAttributes } from '../platform/temporal-search-attributes';
+import { defaultAdmission, storePoolSize } from './http/admission';
 import { createServerApp } from './server-app';
 import { prepareStore } from './prepare-store';
 
 /** How often the server brings Temporal Schedules in line with the published versions anyway. */
 const scheduleReconcileIntervalMs = 5 * 60_000;
-
-/** How often old write claims are deleted: every write and every outbox mark leaves one. */
-const claimPruneIntervalMs = 10 * 60_000;
 
 /**
  * Without SECRETS_KEY, a single-machine install keeps its key in `secrets.key` under DATA_DIR,
@@ -38,7 +36,13 @@ function main(): void {
   const address = config.temporalAddress ?? `127.0.0.1:${config.temporalPort}`;
   const mongoUrl = config.mongoUrl ?? `mongodb://127.0.0.1:${config.storePort}/`;
   // Both connect lazily, so the server starts (and /api/health reports 503) while a dependency is down.
-  const mongo = new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 2000, appName: 'ledgerline-server' });
+  const mongo = new MongoClient(mongoUrl, {
+    serverSelectionTimeoutMS: 2000,
+    appName: 'ledgerline-server',
+    maxPoolSize: storePoolSize,
+    // A request never waits long for a connection: it fails as 503 and the client retries.
+    waitQueueTimeoutMS: 5_000,
+  });
   const db = mongo.db(config.mongoDb);
   const connection = Connection.lazy({ address, connectTimeout: 2000 });
   const temporal = new Client({ connection, namespace: config.temporalNamespace });
@@ -56,6 +60,8 @@ function main(): void {
     schedules,
     secretsKey,
     webhookLimits: { perHook: config.webhookRateLimit, maxBodyBytes: config.webhookMaxBodyBytes },
+    // Requests past the store's connections wait briefly, then get 503 with Retry-After.
+    admission: defaultAdmission,
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     log,
@@ -80,7 +86,9 @@ function main(): void {
       () => createTaskStore(db).ensureIndexes(),
       () => schedules.ensureIndexes(),
       () => createWebhookStore(db, secretsKey).ensureIndexes(),
-      () => ensureTransitionClaimIndexes(db),
+      () => ensureVersionLogIndexes(db),
+      // Once per data directory, resumable: the former outbox layout becomes the version log.
+      () => migrateToVersionLog(db, log).then(() => undefined),
     ],
     admin: { email: config.adminEmail, password: config.adminPassword },
     seedDemo: config.seedDemo,
@@ -107,13 +115,6 @@ function main(): void {
   void Promise.all([prepared, searchAttributesReady]).then(reconcile);
   const reconcileTimer = setInterval(() => void reconcile(), scheduleReconcileIntervalMs);
   reconcileTimer.unref();
-  // Several servers may prune at once; deleting what another already deleted is harmless.
-  const pruneTimer = setInterval(() => {
-    pruneTransitionClaims(db).catch((error: unknown) =>
-      log.warn({ err: error }, 'could not prune old write claims; retrying later'),
-    );
-  }, claimPruneIntervalMs);
-  pruneTimer.unref();
 
   // Entity-event triggers: this process's writes are dispatched as they commit, others' by the sweep.
   const dispatcher = config.triggerDispatcher
@@ -139,7 +140,6 @@ function main(): void {
   });
   const shutdown = () => {
     clearInterval(reconcileTimer);
-    clearInterval(pruneTimer);
     schedules.close();
     server.close(() => {
       void Promise.resolve(dispatcher?.stop())

@@ -8,6 +8,7 @@ import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '..
 import { announceTriggerChange } from '../domain/triggers';
 import { createWebhookStore } from '../domain/webhooks';
 import { createWorkflowStore, designerSchemaErrors } from '../domain/workflows';
+import type { AdmissionOptions } from './http/admission';
 import { createApp } from './app';
 import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes } from './auth';
 import { openApiRoutes } from './openapi';
@@ -49,6 +50,8 @@ export interface ServerAppDeps {
   temporalUiUrl?: string;
   /** Where the template gallery reads templates; defaults to `workflows/templates`. */
   templatesDir?: string;
+  /** Bounds on concurrent API requests (see `admission`); `main.ts` sizes them to the store pool. */
+  admission?: AdmissionOptions;
 }
 
 const defaultWebhookLimits: WebhookLimits = { perHook: 600, maxBodyBytes: 1_048_576 };
@@ -73,6 +76,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
   return createApp({
     log: deps.log,
     health: deps.health,
+    ...(deps.admission === undefined ? {} : { admission: deps.admission }),
     editorDir: deps.editorDir,
     publicApiRouters: [authRoutes({ users, log: deps.log })],
     authenticate: createAuthenticate({ users }),

@@ -1,105 +1,122 @@
-import type { Collection, Db, Filter } from 'mongodb';
-import { validateEntity, type EntityType } from '../../schemas';
-import { appendAudit } from '../audit/audit-log';
-import { appendToOutbox, buildChangeEvent, diffFields, type ChangeKind } from '../events/change-event';
+import { randomUUID } from 'node:crypto';
+import type { Db } from 'mongodb';
+import { getEntityMeta, validateEntity, type EntityType } from '../../schemas';
+import { diffFields, type ChangeKind } from '../events/change-event';
 import { notifyEntityCommit } from '../events/commit-listeners';
+import { numberCandidates, type NumberCandidates } from './counters';
 import { toRecord, type StoredEntity } from './entity-document';
 import { EntityValidationError } from './entity-errors';
-import { claimTransition, releaseTransition } from './write-gate';
+import { projectRecord, readHead } from './projection';
+import { claimUniqueKeys } from './unique-keys';
+import { ensureVersionLogIndexes, insertVersion, versionKey, type VersionDocument } from './version-log';
 import { keptAppliedKeys, type WriteContext } from './write-context';
 
 export interface CommitInput {
   db: Db;
   type: EntityType;
-  stored: StoredEntity;
-  /** The complete next version's schema fields; system fields are set here. */
+  id: string;
+  /** The head version the write is based on; undefined for a create. */
+  previous: StoredEntity | undefined;
+  /** The next version's schema fields; the system fields are set here. */
   next: Record<string, unknown>;
   event: ChangeKind;
   ctx: WriteContext;
-  at: string;
-  /** Extra conditions the stored document must still meet, e.g. a stock guard. */
-  guard?: Filter<StoredEntity>;
+  at: Date;
 }
+
+/** What a commit came to. */
+export type CommitResult =
+  /** The version is committed: stored, with its event and audit entry, and projected. */
+  | { status: 'committed'; record: StoredEntity }
+  /** Nothing differs from `previous`; nothing was written. */
+  | { status: 'unchanged' }
+  /** Another writer committed the version first; re-read and retry, or report a conflict. */
+  | { status: 'lost'; existing: VersionDocument };
 
 /**
- * Writes the next version of a record in one replace: the new fields, version + 1, the change event
- * appended to the `_events` outbox, and the idempotency key remembered. Only the writer that claims the
- * state it read (see {@link claimTransition}) writes, and the replace also matches only that version,
- * so a concurrent write makes it return `null` and the caller re-reads and retries or reports the
- * conflict. Returns the stored document, or `undefined` when
- * nothing changed and no write was needed.
+ * Commits the next version of a record with ONE insert into the version log (see
+ * {@link VersionDocument}): the record, its change event and its audit entry in one immutable
+ * document whose unique `_id` names the version, so exactly one writer commits each version and a
+ * version never exists without its event or its audit entry. A create of a numbered type takes its
+ * document number with the same insert (see `numberCandidates`). Unique key values the version
+ * newly holds are claimed first (see `claimUniqueKeys`). After the insert the projection is brought
+ * forward and this process's dispatcher is woken.
  */
-export async function commitVersion(
-  collection: Collection<StoredEntity>,
-  input: CommitInput,
-): Promise<StoredEntity | null | undefined> {
-  const { type, stored, ctx, at } = input;
-  const changes = diffFields(toRecord(stored), input.next);
-  if (Object.keys(changes).length === 0) return undefined;
-  const version = stored.version + 1;
-  const record: Record<string, unknown> = {
-    ...input.next,
-    _id: stored._id,
-    version,
-    createdAt: stored.createdAt,
-    createdBy: stored.createdBy,
-    updatedAt: at,
-    updatedBy: ctx.actor.userId,
-  };
-  const final = validateEntity(type, record, 'replace');
-  if (!final.ok) throw new EntityValidationError(`invalid ${type}`, final.errors);
-  const event = buildChangeEvent({
-    event: input.event,
-    seq: version,
-    changes,
-    at,
-    actor: ctx.actor,
-    runId: ctx.runId,
-  });
+export async function commitVersion(input: CommitInput): Promise<CommitResult> {
+  const { db, type, id, previous, ctx } = input;
+  const stamp = input.at.toISOString();
+  const version = (previous?.version ?? 0) + 1;
   const applied =
     ctx.idempotencyKey === undefined
-      ? stored._applied
-      : [...(stored._applied ?? []), ctx.idempotencyKey].slice(-keptAppliedKeys);
-  const doc: StoredEntity = {
-    ...(record as StoredEntity),
-    _events: appendToOutbox(stored._events, event),
-    _outboxRev: stored._outboxRev ?? 0,
-    ...(stored._idem === undefined ? {} : { _idem: stored._idem }),
+      ? previous?._applied
+      : [...(previous?._applied ?? []), ctx.idempotencyKey].slice(-keptAppliedKeys);
+  const record: StoredEntity = {
+    ...(input.next as Omit<StoredEntity, '_id' | 'version'>),
+    _id: id,
+    version,
+    createdAt: previous?.createdAt ?? stamp,
+    createdBy: previous?.createdBy ?? ctx.actor.userId,
+    updatedAt: stamp,
+    updatedBy: ctx.actor.userId,
+    archived: input.next.archived === true,
     ...(applied === undefined ? {} : { _applied: applied }),
   };
-  const filter = { _id: stored._id, version: stored.version, _outboxRev: stored._outboxRev ?? 0 };
-  const claimed = await claimTransition(input.db, type, stored, () =>
-    collection.findOne({ _id: stored._id }, { projection: { version: 1, _outboxRev: 1 } }),
-  );
-  if (claimed === undefined) return null;
-  let result;
-  try {
-    result = await collection.replaceOne({ ...input.guard, ...filter }, doc);
-  } catch (error: unknown) {
-    await releaseTransition(input.db, claimed);
-    throw error;
-  }
-  if (result.matchedCount === 0) return null;
-  // Every committed version, whoever wrote it (updates, archives, stock movements), wakes this
-  // process's trigger dispatcher at once instead of at its next sweep.
-  notifyEntityCommit(input.db, { type, entityId: stored._id, eventId: event.id });
-  await appendAudit(
-    input.db,
-    {
-      actor: ctx.actor,
-      action: `entity.${input.event}`,
-      resource: `entity:${type}`,
-      resourceId: stored._id,
-      diff: changes,
-      at,
-      ...(ctx.runId === undefined ? {} : { runId: ctx.runId }),
-    },
-    event.id,
-  );
-  return doc;
-}
+  if (record._applied === undefined) delete record._applied;
+  const before = previous === undefined ? {} : toRecord(previous);
+  const changes = diffFields(before, toRecord(record));
+  if (previous !== undefined && Object.keys(changes).length === 0) return { status: 'unchanged' };
 
-/** A short random pause before retrying a lost race, so racing writers spread out. */
-export function backoff(attempt: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(2 + attempt, 20)));
+  const numbering = getEntityMeta(type).numbering;
+  const numbers: NumberCandidates | undefined =
+    previous === undefined && numbering !== undefined
+      ? await numberCandidates(db, numbering.prefix, input.at)
+      : undefined;
+  // Validated with the first candidate number: a taken number is only ever replaced by another.
+  if (numbers !== undefined && numbering !== undefined) record[numbering.field] = numbers.number();
+  const final = validateEntity(type, toRecord(record), 'replace');
+  if (!final.ok) throw new EntityValidationError(`invalid ${type}`, final.errors);
+  await ensureVersionLogIndexes(db);
+  await claimUniqueKeys(db, type, record, previous, (t, i) => readHead(db, t, i));
+
+  const eventId = randomUUID();
+  for (;;) {
+    const doc: VersionDocument = {
+      _id: versionKey(type, id, version),
+      type,
+      entityId: id,
+      version,
+      kind: input.event,
+      record,
+      changes: numbers === undefined ? changes : diffFields(before, toRecord(record)),
+      eventId,
+      at: stamp,
+      actor: { userId: ctx.actor.userId },
+      ...(ctx.runId === undefined ? {} : { runId: ctx.runId }),
+      ...(ctx.idempotencyKey === undefined ? {} : { idem: ctx.idempotencyKey }),
+      claim:
+        numbers !== undefined && numbering !== undefined
+          ? String(record[numbering.field])
+          : versionKey(type, id, version),
+      dispatched: false,
+      seq: Date.now(),
+    };
+    const outcome = await insertVersion(db, doc);
+    if (outcome.status === 'versionTaken') return { status: 'lost', existing: outcome.existing };
+    if (outcome.status === 'claimTaken') {
+      if (numbers === undefined || numbering === undefined) {
+        throw new Error(`${doc._id}: its claim ${doc.claim} is held by another version`);
+      }
+      numbers.taken();
+      record[numbering.field] = numbers.number();
+      continue;
+    }
+    // Both only save later work: a stale hint costs probes, a stale projection is brought forward by
+    // the next read of the record or the dispatcher; neither may fail a committed write.
+    await numbers?.committed().catch(() => undefined);
+    await projectRecord(db, type, record).catch(() => undefined);
+    // Every committed version, whoever wrote it (updates, archives, stock movements), wakes this
+    // process's trigger dispatcher at once instead of at its next sweep.
+    notifyEntityCommit(db, { type, entityId: id, version, eventId });
+    return { status: 'committed', record };
+  }
 }

@@ -1,65 +1,66 @@
 import type { Db } from 'mongodb';
 import { formatDocumentNumber, numberingYear, sequenceKey } from '../rules';
 
-interface NumberClaim {
-  /** The document number itself, e.g. `QUO-2026-000017`. */
-  _id: string;
+/**
+ * A hint per numbering sequence: a number known to be taken, never more than the highest. It only
+ * saves probes; correctness never rests on it, so its `$max` update may race freely.
+ */
+interface SequenceHint {
   /** The sequence, e.g. `QUO-2026`. */
-  key: string;
-  seq: number;
+  _id: string;
+  last: number;
 }
 
-export const numberClaimsCollection = 'documentNumbers';
+export const sequenceHintsCollection = 'numberSequences';
 
-/** A document number taken from its sequence, with the means to hand it back. */
-export interface TakenNumber {
-  number: string;
-  /** Gives the number back when the record could not be stored, if no later number was taken yet. */
-  giveBack(): Promise<boolean>;
+/** One sequence's numbers in the order a create tries them. */
+export interface NumberCandidates {
+  /** The sequence, e.g. `QUO-2026`. */
+  key: string;
+  /** The next number to try: `QUO-2026-000017`. */
+  number(): string;
+  /** The tried number was taken by another record: move on to the next. */
+  taken(): void;
+  /** The tried number was committed with our record: raise the hint. */
+  committed(): Promise<void>;
 }
 
 /**
- * Takes the next number of a prefix's per-year sequence. Each number is claimed by inserting a
- * document whose `_id` is the number, one after the highest claimed: exactly one caller can insert
- * each, so numbers are unique, and they are taken in order, so the sequence has no gaps. A counter
- * document with `findOneAndUpdate` + `$inc` is the usual way, but FerretDB v1 loses concurrent `$inc`
- * updates (measured: 30 racing increments handed out 3 distinct values), while unique inserts hold.
- *
- * Callers take the number only after the record passed every check, so the insert that follows can
- * fail only on a race (a unique key taken meanwhile); `giveBack` then deletes the claim if it is still
- * the highest, which keeps the sequence gapless in that case too.
+ * Starts at the number after the sequence's hint. A create puts the candidate on its first version's
+ * unique `claim` field and inserts; when another record holds it, it moves on by one. So the number is
+ * taken by the very insert that stores the record (a crash between "take" and "write" cannot leave a
+ * gap), and a number is only tried once the one before it is held by a committed record (the hint is
+ * one, and so is every number a create moved past), which keeps the sequence gapless.
  *
  * @example
- * const { number } = await takeNumber(db, 'QUO', new Date('2026-03-01T00:00:00Z')); // 'QUO-2026-000001'
+ * const numbers = await numberCandidates(db, 'QUO', new Date('2026-03-01T00:00:00Z'));
+ * numbers.number(); // 'QUO-2026-000001' on an empty store
  */
-export async function takeNumber(db: Db, prefix: string, at: Date): Promise<TakenNumber> {
-  const claims = db.collection<NumberClaim>(numberClaimsCollection);
+export async function numberCandidates(db: Db, prefix: string, at: Date): Promise<NumberCandidates> {
   const year = numberingYear(at);
   const key = sequenceKey(prefix, year);
-  for (let attempt = 0; attempt < 10_000; attempt++) {
-    const [highest] = await claims.find({ key }).sort({ seq: -1 }).limit(1).toArray();
-    const sequence = (highest?.seq ?? 0) + 1;
-    const number = formatDocumentNumber({ prefix, year, sequence });
-    try {
-      await claims.insertOne({ _id: number, key, seq: sequence });
-    } catch (error: unknown) {
-      if ((error as { code?: unknown }).code === 11000) continue;
-      throw error;
-    }
-    return {
-      number,
-      async giveBack() {
-        if ((await claims.countDocuments({ key, seq: { $gt: sequence } })) > 0) return false;
-        return (await claims.deleteOne({ _id: number })).deletedCount === 1;
-      },
-    };
-  }
-  throw new Error(`could not take a number of ${key}: too much contention`);
+  const hints = db.collection<SequenceHint>(sequenceHintsCollection);
+  let sequence = ((await hints.findOne({ _id: key }))?.last ?? 0) + 1;
+  return {
+    key,
+    number: () => formatDocumentNumber({ prefix, year, sequence }),
+    taken() {
+      sequence += 1;
+    },
+    async committed() {
+      await raiseSequenceHint(db, key, sequence);
+    },
+  };
 }
 
-/** The index that finds the highest claimed number of a sequence. */
-export async function ensureNumberIndexes(db: Db): Promise<void> {
-  await db
-    .collection<NumberClaim>(numberClaimsCollection)
-    .createIndex({ key: 1, seq: -1 }, { name: 'sequence' });
+/** Raises a sequence's hint to `taken` (a number held by a committed record) unless it is higher. */
+export async function raiseSequenceHint(db: Db, key: string, taken: number): Promise<void> {
+  try {
+    await db
+      .collection<SequenceHint>(sequenceHintsCollection)
+      .updateOne({ _id: key }, { $max: { last: taken } }, { upsert: true });
+  } catch (error: unknown) {
+    // Two first upserts raced; the other one's hint serves as well.
+    if ((error as { code?: unknown }).code !== 11000) throw error;
+  }
 }

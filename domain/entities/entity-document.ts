@@ -1,22 +1,20 @@
 import type { Collection, Db } from 'mongodb';
 import type { EntityType } from '../../schemas';
-import type { EntityChangeEvent } from '../events/change-event';
 
 /**
- * An entity document as stored: the schema's fields plus hidden bookkeeping the API never shows.
- * - `_events`: the change-event outbox, written in the same document write as the change (SPEC §6).
- * - `_outboxRev`: bumped when the dispatcher marks an event, so a concurrent entity write that read the
- *   outbox before cannot reset the mark.
- * - `_idem`: the idempotency key that created the record.
- * - `_applied`: the idempotency keys of the latest updates, newest last.
+ * An entity record as the repository keeps it: the schema's fields plus hidden bookkeeping the API
+ * never shows.
+ * - `_applied`: the idempotency keys of the record's latest writes, newest last; a retried write
+ *   whose key is here was applied already. It travels with every version, so the head of the version
+ *   log answers "was this applied?" exactly.
+ * - `_dupName`, `_dupEmail`: the normalised duplicate-candidate keys of accounts, contacts and leads,
+ *   set on the current-state projection only, where the duplicate check looks them up by index.
+ * - `_events`, `_outboxRev`, `_idem`: left by the former outbox layout until the migration rewrote it.
  */
 export interface StoredEntity {
   _id: string;
   version: number;
   archived: boolean;
-  _events?: EntityChangeEvent[];
-  _outboxRev?: number;
-  _idem?: string;
   _applied?: string[];
   [field: string]: unknown;
 }
@@ -29,23 +27,21 @@ export interface EntityRecord {
   [field: string]: unknown;
 }
 
-export const hiddenFields = ['_events', '_outboxRev', '_idem', '_applied'] as const;
+export const hiddenFields = ['_applied', '_dupName', '_dupEmail', '_events', '_outboxRev', '_idem'] as const;
 
-/** Every entity type lives in the collection of its URL name, e.g. `salesOrder`. */
+/** Every entity type's current-state projection lives in the collection of its URL name, e.g. `salesOrder`. */
 export function entityCollectionName(type: EntityType): string {
   return type;
 }
 
+/** The current-state projection of a type: one document per record, brought forward from the version log. */
 export function entityCollection(db: Db, type: EntityType): Collection<StoredEntity> {
   return db.collection<StoredEntity>(entityCollectionName(type));
 }
 
 /** The record without the hidden bookkeeping fields. */
 export function toRecord(doc: StoredEntity): EntityRecord {
-  const { _events, _outboxRev, _idem, _applied, ...record } = doc;
-  void _events;
-  void _outboxRev;
-  void _idem;
-  void _applied;
-  return record;
+  const record: Record<string, unknown> = { ...doc };
+  for (const field of hiddenFields) delete record[field];
+  return record as EntityRecord;
 }

@@ -1,19 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { getEntityMeta, validateEntity, type EntityType } from '../../schemas';
-import { appendAudit } from '../audit/audit-log';
-import { appendToOutbox, buildChangeEvent, diffFields } from '../events/change-event';
-import { notifyEntityCommit } from '../events/commit-listeners';
-import { backoff, commitVersion } from './commit-version';
-import { ensureNumberIndexes, takeNumber, type TakenNumber } from './counters';
+import { getEntityMeta, type EntityType } from '../../schemas';
+import type { ChangeKind } from '../events/change-event';
+import { commitVersion } from './commit-version';
 import { entityCollection, toRecord, type EntityRecord, type StoredEntity } from './entity-document';
 import { EntityNotFoundError, EntityValidationError, VersionConflictError } from './entity-errors';
 import { buildListFilter, encodeCursor, maxListLimit, sortableFields, type ListQuery } from './list-query';
 import { applyMergePatch } from './merge-patch';
-import { findPossibleDuplicates, type PossibleDuplicate } from './possible-duplicates';
+import {
+  ensureDuplicateIndexes,
+  findPossibleDuplicates,
+  type PossibleDuplicate,
+} from './possible-duplicates';
 import { prepareWrite } from './prepare-write';
+import { readHead } from './projection';
 import { postStock } from './stock-postings';
-import { duplicateKeyError, ensureEntityIndexes, findTakenKeys, isDuplicateKeyError } from './unique-keys';
+import { backoff } from './store-retry';
+import { ensureEntityIndexes } from './unique-keys';
+import { ensureVersionLogIndexes } from './version-log';
 import type { WriteContext } from './write-context';
 
 export interface CreateResult {
@@ -58,13 +62,15 @@ export interface RepositoryOptions {
 const maxAttempts = 200;
 
 /**
- * The one way entity records are written. Every write validates, enforces the business invariants,
- * bumps `version`, records its change event in the document's `_events` outbox in the same
- * single-document write, and appends an audit record. No transactions: correctness comes from
- * conditional replaces on `version`, unique indexes, atomic counters and idempotency keys, which
- * FerretDB v1 and MongoDB both provide. Each committed write is announced to `onEntityCommit`
- * listeners on the same Db handle, which is how the trigger dispatcher hears of it at once. Posting a
- * goods receipt or shipping a shipment moves its stock first (see `postStock`).
+ * The one way entity records are written. Every write validates, enforces the business invariants
+ * and commits the next version with ONE insert into the version log (see `commitVersion`): the
+ * record, its change event and its audit entry together, or nothing. The version's unique key picks
+ * one writer per version, so a write based on a stale read loses and is retried on the new head (or
+ * refused with a 412 when the caller named the version it expected): no update is ever lost. Reads
+ * come from the current-state projection, confirmed against the log for single records (see
+ * `readHead`). No transactions, no conditional updates: only single-document inserts carry a
+ * guarantee, which FerretDB v1 and MongoDB both make atomic. Posting a goods receipt or shipping a
+ * shipment moves its stock first (see `postStock`).
  *
  * @example
  * const repo = createEntityRepository(db);
@@ -79,9 +85,11 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
     const collection = entityCollection(db, type);
     let ready = indexes.get(type);
     if (ready === undefined) {
-      ready = Promise.all([ensureEntityIndexes(collection, type), ensureNumberIndexes(db)]).then(
-        () => undefined,
-      );
+      ready = Promise.all([
+        ensureEntityIndexes(collection),
+        ensureDuplicateIndexes(collection, type),
+        ensureVersionLogIndexes(db),
+      ]).then(() => undefined);
       indexes.set(type, ready);
       ready.catch(() => indexes.delete(type));
     }
@@ -90,117 +98,43 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
   }
 
   async function load(type: EntityType, id: string): Promise<StoredEntity> {
-    const doc = await (await collectionOf(type)).findOne({ _id: id });
-    if (doc === null) throw new EntityNotFoundError(`${type} ${id} does not exist`);
-    return doc;
+    await collectionOf(type);
+    const head = await readHead(db, type, id);
+    if (head === undefined) throw new EntityNotFoundError(`${type} ${id} does not exist`);
+    return head;
   }
 
   async function create(type: EntityType, input: unknown, ctx: WriteContext): Promise<CreateResult> {
-    const collection = await collectionOf(type);
+    await collectionOf(type);
     const id = ctx.idempotencyKey === undefined ? randomUUID() : idFromKey(type, ctx.idempotencyKey);
     if (ctx.idempotencyKey !== undefined) {
-      const existing = await collection.findOne({ _id: id });
-      if (existing !== null) return { record: toRecord(existing), created: false, possibleDuplicates: [] };
+      const existing = await readHead(db, type, id);
+      if (existing !== undefined)
+        return { record: toRecord(existing), created: false, possibleDuplicates: [] };
     }
     const fields = await prepareWrite(db, type, input, undefined);
-    const at = now();
-    const stamp = at.toISOString();
-    const record: Record<string, unknown> & { _id: string } = {
-      ...fields,
-      _id: id,
-      version: 1,
-      createdAt: stamp,
-      updatedAt: stamp,
-      createdBy: ctx.actor.userId,
-      updatedBy: ctx.actor.userId,
-      archived: false,
-    };
-    const numbering = getEntityMeta(type).numbering;
-    // The number is validated as a placeholder and taken only once everything else passed.
-    const placeholder =
-      numbering === undefined
-        ? {}
-        : { [numbering.field]: `${numbering.prefix}-${at.getUTCFullYear()}-000000` };
-    const final = validateEntity(type, { ...record, ...placeholder }, 'replace');
-    if (!final.ok) throw new EntityValidationError(`invalid ${type}`, final.errors);
-    const taken = await findTakenKeys(collection, type, record);
-    if (taken.length > 0) throw duplicateKeyError(type, record, taken);
-    await postStock({ db, get, create }, type, id, undefined, record, ctx);
-
-    const number: TakenNumber | undefined =
-      numbering === undefined ? undefined : await takeNumber(db, numbering.prefix, at);
-    if (numbering !== undefined && number !== undefined) record[numbering.field] = number.number;
-    const event = buildChangeEvent({
-      event: 'created',
-      seq: 1,
-      changes: diffFields({}, record),
-      at: stamp,
-      actor: ctx.actor,
-      runId: ctx.runId,
-    });
-    const doc: StoredEntity = {
-      ...(record as StoredEntity),
-      _events: appendToOutbox([], event),
-      _outboxRev: 0,
-      ...(ctx.idempotencyKey === undefined ? {} : { _idem: ctx.idempotencyKey }),
-    };
-    const outcome = await insertOnce(type, doc);
-    if (outcome !== 'inserted') {
-      await number?.giveBack();
-      if (outcome === 'sameId') {
-        // A concurrent create with the same idempotency key won.
-        return { record: toRecord(await load(type, id)), created: false, possibleDuplicates: [] };
-      }
-      throw duplicateKeyError(type, record, outcome);
-    }
-    await appendAudit(
+    const next = { ...fields, archived: false };
+    await postStock({ db, get, create }, type, id, undefined, next, ctx);
+    const result = await commitVersion({
       db,
-      {
-        actor: ctx.actor,
-        action: 'entity.created',
-        resource: `entity:${type}`,
-        resourceId: id,
-        diff: event.changes,
-        at: stamp,
-        ...(ctx.runId === undefined ? {} : { runId: ctx.runId }),
-      },
-      event.id,
-    );
-    notifyEntityCommit(db, { type, entityId: id, eventId: event.id });
-    await afterWrite(type, undefined, doc, ctx);
-    return {
-      record: toRecord(doc),
-      created: true,
-      possibleDuplicates: await findPossibleDuplicates(db, type, record),
-    };
-  }
-
-  /**
-   * Inserts a new record. A failure that is not a duplicate key (a dropped connection) is retried with the
-   * same document: if the first attempt did land, the retry meets our own `_id` holding our number.
-   */
-  async function insertOnce(
-    type: EntityType,
-    doc: StoredEntity,
-  ): Promise<'inserted' | 'sameId' | string[][]> {
-    const collection = await collectionOf(type);
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await collection.insertOne(doc);
-        return 'inserted';
-      } catch (error: unknown) {
-        if (isDuplicateKeyError(error)) {
-          const taken = await findTakenKeys(collection, type, doc);
-          if (taken.length > 0) return taken;
-          const existing = await collection.findOne({ _id: doc._id });
-          if (existing === null) throw error;
-          return JSON.stringify(existing._events?.[0]?.id) === JSON.stringify(doc._events?.[0]?.id)
-            ? 'inserted'
-            : 'sameId';
-        }
-        if (attempt >= 3) throw error;
-      }
+      type,
+      id,
+      previous: undefined,
+      next,
+      event: 'created',
+      ctx,
+      at: now(),
+    });
+    if (result.status !== 'committed') {
+      // A concurrent create with the same idempotency key won.
+      return { record: toRecord(await load(type, id)), created: false, possibleDuplicates: [] };
     }
+    await afterWrite(type, undefined, result.record, ctx);
+    return {
+      record: toRecord(result.record),
+      created: true,
+      possibleDuplicates: await findPossibleDuplicates(db, type, result.record),
+    };
   }
 
   async function get(type: EntityType, id: string): Promise<EntityRecord> {
@@ -229,83 +163,69 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
     };
   }
 
-  async function update(
+  /**
+   * Commits the version `change` makes of the current head, re-reading and retrying when another
+   * writer committed first, unless the caller expected a version (then 412). A write whose
+   * idempotency key the head already carries was applied before and is not repeated.
+   */
+  async function writeNext(
+    type: EntityType,
+    id: string,
+    event: ChangeKind,
+    expectedVersion: number | undefined,
+    ctx: WriteContext,
+    change: (stored: StoredEntity) => Promise<Record<string, unknown> | undefined>,
+  ): Promise<EntityRecord> {
+    for (let attempt = 0; attempt < maxAttempts; attempt++) {
+      const stored = await load(type, id);
+      if (ctx.idempotencyKey !== undefined && stored._applied?.includes(ctx.idempotencyKey))
+        return toRecord(stored);
+      checkVersion(type, stored, expectedVersion);
+      const next = await change(stored);
+      if (next === undefined) return toRecord(stored);
+      await postStock({ db, get, create }, type, id, stored, next, ctx);
+      const result = await commitVersion({ db, type, id, previous: stored, next, event, ctx, at: now() });
+      if (result.status === 'unchanged') return toRecord(stored);
+      if (result.status === 'committed') {
+        await afterWrite(type, stored, result.record, ctx);
+        return toRecord(result.record);
+      }
+      if (ctx.idempotencyKey !== undefined && result.existing.idem === ctx.idempotencyKey)
+        return toRecord(result.existing.record);
+      checkVersion(type, result.existing.record, expectedVersion);
+      await backoff(attempt);
+    }
+    throw new Error(`${type} ${id}: gave up after ${maxAttempts} concurrent writes`);
+  }
+
+  function update(
     type: EntityType,
     id: string,
     mergePatch: unknown,
     { expectedVersion }: { expectedVersion?: number },
     ctx: WriteContext,
   ): Promise<EntityRecord> {
-    const collection = await collectionOf(type);
-    for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const stored = await load(type, id);
-      if (ctx.idempotencyKey !== undefined && stored._applied?.includes(ctx.idempotencyKey))
-        return toRecord(stored);
-      checkVersion(type, stored, expectedVersion);
-      const current = toRecord(stored);
-      const merged = applyMergePatch(current, mergePatch);
+    return writeNext(type, id, 'updated', expectedVersion, ctx, async (stored) => {
+      const merged = applyMergePatch(toRecord(stored), mergePatch);
       const fields = await prepareWrite(db, type, merged, stored);
       const numbering = getEntityMeta(type).numbering;
-      const next = {
+      return {
         ...fields,
         archived: stored.archived,
         ...(numbering === undefined ? {} : { [numbering.field]: stored[numbering.field] }),
       };
-      const taken = await findTakenKeys(collection, type, { ...next, _id: id });
-      if (taken.length > 0) throw duplicateKeyError(type, next, taken);
-      await postStock({ db, get, create }, type, id, stored, next, ctx);
-      try {
-        const written = await commitVersion(collection, {
-          db,
-          type,
-          stored,
-          next,
-          event: 'updated',
-          ctx,
-          at: now().toISOString(),
-        });
-        if (written === undefined) return current;
-        if (written !== null) {
-          await afterWrite(type, stored, written, ctx);
-          return toRecord(written);
-        }
-      } catch (error: unknown) {
-        if (!isDuplicateKeyError(error)) throw error;
-        throw duplicateKeyError(type, next, await findTakenKeys(collection, type, { ...next, _id: id }));
-      }
-      await backoff(attempt);
-    }
-    throw new Error(`${type} ${id}: gave up after ${maxAttempts} concurrent writes`);
+    });
   }
 
-  async function archive(
+  function archive(
     type: EntityType,
     id: string,
     { expectedVersion }: { expectedVersion?: number },
     ctx: WriteContext,
   ): Promise<EntityRecord> {
-    const collection = await collectionOf(type);
-    for (let attempt = 0; attempt < maxAttempts; attempt++) {
-      const stored = await load(type, id);
-      if (stored.archived) return toRecord(stored);
-      checkVersion(type, stored, expectedVersion);
-      const next = { ...toRecord(stored), archived: true };
-      const written = await commitVersion(collection, {
-        db,
-        type,
-        stored,
-        next,
-        event: 'deleted',
-        ctx,
-        at: now().toISOString(),
-      });
-      if (written !== null && written !== undefined) {
-        await afterWrite(type, stored, written, ctx);
-        return toRecord(written);
-      }
-      await backoff(attempt);
-    }
-    throw new Error(`${type} ${id}: gave up after ${maxAttempts} concurrent writes`);
+    return writeNext(type, id, 'deleted', expectedVersion, ctx, (stored) =>
+      Promise.resolve(stored.archived ? undefined : { ...toRecord(stored), archived: true }),
+    );
   }
 
   /** Keeps derived records in step: a payment write recomputes its invoice (and its former invoice). */

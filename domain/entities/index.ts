@@ -1,4 +1,4 @@
-/** The entity store: the repository every entity write goes through, and its stock movements. */
+/** The entity store: the repository every entity write goes through, its version log, and its stock movements. */
 export { createEntityRepository } from './entity-repository';
 export type { CreateResult, EntityRepository, ListResult, RepositoryOptions } from './entity-repository';
 export { entityCollection, entityCollectionName, hiddenFields, toRecord } from './entity-document';
@@ -39,5 +39,9 @@ export type {
   StockReservation,
   StockShortage,
 } from './stock-reservations';
-export { ensureTransitionClaimIndexes, pruneTransitionClaims } from './write-gate';
+export { readHead } from './projection';
+export { isTransientStoreError, withStoreRetry } from './store-retry';
+export { migrateToVersionLog } from './migrate-version-log';
+export { ensureVersionLogIndexes, versionLog, versionLogCollection } from './version-log';
+export type { VersionDocument } from './version-log';
 export type { WriteContext } from './write-context';

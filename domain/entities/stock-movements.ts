@@ -1,9 +1,11 @@
 import type { Db } from 'mongodb';
 import { applyStockMovement, planStockMovement, type StockMovement } from '../rules';
-import { backoff, commitVersion } from './commit-version';
+import { commitVersion } from './commit-version';
 import { entityCollection, toRecord, type EntityRecord } from './entity-document';
 import { EntityNotFoundError, InvariantError } from './entity-errors';
 import type { EntityRepository } from './entity-repository';
+import { readHead } from './projection';
+import { backoff } from './store-retry';
 import type { WriteContext } from './write-context';
 
 const maxAttempts = 500;
@@ -28,14 +30,13 @@ export async function findStockItemId(
 }
 
 /**
- * Moves stock of one stock item: reserve, release, receive, ship or adjust. The write is a single
- * conditional replace that matches only the version it read AND the movement's guard (e.g.
- * `available >= quantity` for a reservation), so racing reservations can never both take the last
- * units and `available` never goes negative. A lost race re-reads and re-checks; a guard that fails on
- * fresh data is a 422 naming what is left. With an idempotency key a retried movement applies once.
- *
- * A version-matched replace is used instead of a bare `$inc` so the change event in the same write can
- * carry the exact before and after quantities.
+ * Moves stock of one stock item: reserve, release, receive, ship or adjust. The movement is checked
+ * on the item's head version (e.g. `available >= quantity` for a reservation) and committed as the
+ * next version (see `commitVersion`): exactly one writer commits each version, so racing
+ * reservations can never both take the last units and `available` never goes negative. A lost race
+ * re-reads and re-checks; a check that fails on fresh data is a 422 naming what is left. With an
+ * idempotency key a retried movement applies once. The change event carries the exact before and
+ * after quantities.
  *
  * @example
  * await moveStock(repo, stockItemId, 'reserve', 5, { actor: { userId: 'u1' }, idempotencyKey: 'wf-1/reserve/1' });
@@ -52,10 +53,9 @@ export async function moveStock(
   if (!planned.ok)
     throw new InvariantError(planned.error.message, [{ path: 'quantity', message: planned.error.message }]);
   await repo.get('stockItem', stockItemId); // ensures the collection's indexes exist
-  const collection = entityCollection(repo.db, 'stockItem');
   for (let attempt = 0; attempt < maxAttempts; attempt++) {
-    const stored = await collection.findOne({ _id: stockItemId });
-    if (stored === null) throw new EntityNotFoundError(`stockItem ${stockItemId} does not exist`);
+    const stored = await readHead(repo.db, 'stockItem', stockItemId);
+    if (stored === undefined) throw new EntityNotFoundError(`stockItem ${stockItemId} does not exist`);
     if (ctx.idempotencyKey !== undefined && stored._applied?.includes(ctx.idempotencyKey))
       return toRecord(stored);
     if (stored.archived)
@@ -70,18 +70,20 @@ export async function moveStock(
     if (!applied.ok) {
       throw new InvariantError(applied.error.message, [{ path: 'quantity', message: applied.error.message }]);
     }
-    const guard = planned.plan.guard;
-    const written = await commitVersion(collection, {
+    const result = await commitVersion({
       db: repo.db,
       type: 'stockItem',
-      stored,
+      id: stockItemId,
+      previous: stored,
       next: { ...toRecord(stored), ...applied.levels },
       event: 'updated',
       ctx,
-      at: now().toISOString(),
-      ...(guard === undefined ? {} : { guard: { [guard.field]: { $gte: guard.min } } }),
+      at: now(),
     });
-    if (written !== null && written !== undefined) return toRecord(written);
+    if (result.status === 'committed') return toRecord(result.record);
+    if (result.status === 'unchanged') return toRecord(stored);
+    if (ctx.idempotencyKey !== undefined && result.existing.idem === ctx.idempotencyKey)
+      return toRecord(result.existing.record);
     await backoff(attempt);
   }
   throw new Error(`stockItem ${stockItemId}: gave up after ${maxAttempts} concurrent movements`);

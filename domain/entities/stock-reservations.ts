@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { computeAvailable } from '../rules';
-import { backoff } from './commit-version';
+import { backoff } from './store-retry';
 import { entityCollection } from './entity-document';
 import { EntityNotFoundError, InvariantError } from './entity-errors';
 import type { EntityRepository } from './entity-repository';

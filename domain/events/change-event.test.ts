@@ -1,10 +1,5 @@
-import {
-  appendToOutbox,
-  buildChangeEvent,
-  diffFields,
-  keptDispatchedEvents,
-  type EntityChangeEvent,
-} from './change-event';
+import { applyMergePatch } from '../entities/merge-patch';
+import { diffFields, sameValue } from './change-event';
 
 describe('diffFields', () => {
   it.each([
@@ -12,61 +7,84 @@ describe('diffFields', () => {
     [{ a: 1 }, { a: 1, b: 2 }, { b: { to: 2 } }],
     [{ a: 1, b: 2 }, { a: 1 }, { b: { from: 2 } }],
     [{ lines: [{ q: 1 }] }, { lines: [{ q: 2 }] }, { lines: { from: [{ q: 1 }], to: [{ q: 2 }] } }],
+    [{ address: { city: 'Lyon', zip: '1' } }, { address: { zip: '1', city: 'Lyon' } }, {}],
     [{ version: 1, updatedAt: 'x', updatedBy: 'u1' }, { version: 2, updatedAt: 'y', updatedBy: 'u2' }, {}],
+    [
+      { _id: 'o1', createdAt: 't0', createdBy: 'u1', stage: 'qualify' },
+      { _id: 'o1', createdAt: 't0', createdBy: 'u1', stage: 'propose' },
+      { stage: { from: 'qualify', to: 'propose' } },
+    ],
   ])('%j → %j changes %j', (before, after, expected) => {
     expect(diffFields(before, after)).toEqual(expected);
   });
 });
 
-describe('buildChangeEvent', () => {
-  it('keeps the previous values of changed fields and the run id', () => {
-    const event = buildChangeEvent({
-      event: 'updated',
-      seq: 4,
-      changes: { status: { from: 'new', to: 'won' }, note: { to: 'x' } },
-      at: '2026-01-01T00:00:00.000Z',
-      actor: { userId: 'u1' },
-      runId: 'run-1',
-    });
-    expect(event).toEqual({
-      id: expect.any(String),
-      seq: 4,
-      event: 'updated',
-      changes: { status: { from: 'new', to: 'won' }, note: { to: 'x' } },
-      previous: { status: 'new' },
-      at: '2026-01-01T00:00:00.000Z',
-      actor: { userId: 'u1' },
-      runId: 'run-1',
-      dispatched: false,
-    });
-  });
-});
+/** A small seeded generator, so a failing case can be replayed from its seed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1664525 + 1013904223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
 
-describe('appendToOutbox', () => {
-  const event = (seq: number, dispatched: boolean): EntityChangeEvent => ({
-    id: `e${seq}`,
-    seq,
-    event: 'updated',
-    changes: {},
-    previous: {},
-    at: '',
-    actor: { userId: 'u' },
-    dispatched,
-  });
+const fields = ['name', 'stage', 'amount', 'tags', 'address', 'note', 'closed'];
 
-  it('keeps every undispatched event and only the newest dispatched ones', () => {
-    const outbox = [
-      ...Array.from({ length: 8 }, (_, i) => event(i + 1, true)),
-      event(9, false),
-      event(10, true),
-    ];
-    const next = appendToOutbox(outbox, event(11, false));
-    expect(next.map((e) => e.seq)).toEqual([5, 6, 7, 8, 9, 10, 11]);
-    expect(next.filter((e) => e.dispatched)).toHaveLength(keptDispatchedEvents);
-  });
+function randomValue(next: () => number): unknown {
+  const pick = Math.floor(next() * 6);
+  if (pick === 0) return `v${Math.floor(next() * 3)}`;
+  if (pick === 1) return Math.floor(next() * 3);
+  if (pick === 2) return next() < 0.5;
+  if (pick === 3) return Array.from({ length: Math.floor(next() * 3) }, () => Math.floor(next() * 2));
+  if (pick === 4) return { city: `c${Math.floor(next() * 2)}`, zip: Math.floor(next() * 2) };
+  return null; // in a merge patch: remove the field
+}
 
-  it('never drops undispatched events however many there are', () => {
-    const outbox = Array.from({ length: 40 }, (_, i) => event(i + 1, false));
-    expect(appendToOutbox(outbox, event(41, false))).toHaveLength(41);
+function randomRecord(next: () => number): Record<string, unknown> {
+  const record: Record<string, unknown> = { _id: 'r1', version: 3, createdAt: 't0', createdBy: 'u0' };
+  for (const field of fields) {
+    const value = randomValue(next);
+    if (value !== null && next() < 0.7) record[field] = value;
+  }
+  return record;
+}
+
+function randomPatch(next: () => number): Record<string, unknown> {
+  const patch: Record<string, unknown> = {};
+  for (const field of fields) if (next() < 0.4) patch[field] = randomValue(next);
+  return patch;
+}
+
+describe('change events over random patches', () => {
+  it.each(Array.from({ length: 500 }, (_, seed) => [seed]))('are exact for seed %i', (seed) => {
+    const next = random(seed + 1);
+    const before = randomRecord(next);
+    const after: Record<string, unknown> = {
+      ...(applyMergePatch(before, randomPatch(next)) as Record<string, unknown>),
+      version: 4,
+      updatedAt: 't1',
+      updatedBy: 'u1',
+    };
+    const changes = diffFields(before, after);
+    for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
+      const changed =
+        !['version', 'updatedAt', 'updatedBy'].includes(key) && !sameValue(before[key], after[key]);
+      // Listed exactly when its value changed, with the exact old and new values.
+      expect([key, key in changes]).toEqual([key, changed]);
+      if (changed)
+        expect(changes[key]).toEqual({
+          ...(before[key] === undefined ? {} : { from: before[key] }),
+          ...(after[key] === undefined ? {} : { to: after[key] }),
+        });
+    }
+    // Undoing the changes on the new version gives back the previous one (bookkeeping aside).
+    const undone: Record<string, unknown> = { ...after, version: 3 };
+    delete undone.updatedAt;
+    delete undone.updatedBy;
+    for (const [key, change] of Object.entries(changes)) {
+      if (change.from === undefined) delete undone[key];
+      else undone[key] = change.from;
+    }
+    expect(sameValue(undone, before)).toBe(true);
   });
 });

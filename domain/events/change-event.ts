@@ -1,21 +1,30 @@
-import { randomUUID } from 'node:crypto';
-
 /** What happened to a record. Archiving a record is its `deleted` event. */
 export type ChangeKind = 'created' | 'updated' | 'deleted';
 
+/** One changed top-level field: `from` absent when the field was added, `to` absent when removed. */
+export interface FieldChange {
+  from?: unknown;
+  to?: unknown;
+}
+
 /**
- * One entry of an entity document's `_events` outbox. It is written in the same single-document write
- * as the change it describes, so a crash can never separate the two.
+ * The change event of one committed version, as the trigger dispatcher hands it on. It is stored in
+ * the version document the write inserted (see `domain/entities/version-log.ts`), so the version, its
+ * event and its audit entry exist together or not at all.
  */
 export interface EntityChangeEvent {
   /** Unique; the dispatcher derives the workflow id of each triggered run from it. */
   id: string;
-  /** The document version this event produced; events of one record are ordered by it. */
+  /** The record version this event produced; events of one record are ordered by it. */
   seq: number;
   event: ChangeKind;
-  /** Changed top-level fields with old and new values (`from` absent on create, `to` absent when removed). */
-  changes: Record<string, { from?: unknown; to?: unknown }>;
-  /** The changed fields' values before the write; `{}` on create. */
+  /**
+   * Exactly the top-level fields whose value differs between the previous and this version (compared
+   * by value), with `from` and `to`. The bookkeeping every write changes (`version`, `updatedAt`,
+   * `updatedBy`) is left out; on create every field of the new record is a change with only `to`.
+   */
+  changes: Record<string, FieldChange>;
+  /** The whole previous version of the record; `{}` on create. */
   previous: Record<string, unknown>;
   /** ISO date-time of the write. */
   at: string;
@@ -25,22 +34,12 @@ export interface EntityChangeEvent {
   dispatched: boolean;
 }
 
-/** Dispatched events kept per document for inspection; undispatched events are never dropped. */
-export const keptDispatchedEvents = 5;
-
-// Bookkeeping and timestamps change on every write and say nothing a trigger could match on.
-const ignoredFields = new Set([
-  'version',
-  'updatedAt',
-  'updatedBy',
-  '_events',
-  '_outboxRev',
-  '_idem',
-  '_applied',
-]);
+/** Fields every write changes; a trigger could never match on them, so they are no change. */
+export const bookkeepingFields: ReadonlySet<string> = new Set(['version', 'updatedAt', 'updatedBy']);
 
 /**
- * The top-level fields that differ between two versions of a record, compared by value.
+ * The top-level fields that differ between two versions of a record, compared by value (key order
+ * inside objects does not count). Fields equal in both are never listed.
  *
  * @example
  * diffFields({ status: 'draft', total: 5 }, { status: 'sent', total: 5 });
@@ -49,55 +48,31 @@ const ignoredFields = new Set([
 export function diffFields(
   before: Record<string, unknown>,
   after: Record<string, unknown>,
-): Record<string, { from?: unknown; to?: unknown }> {
-  const changes: Record<string, { from?: unknown; to?: unknown }> = {};
+): Record<string, FieldChange> {
+  const changes: Record<string, FieldChange> = {};
   for (const key of new Set([...Object.keys(before), ...Object.keys(after)])) {
-    if (ignoredFields.has(key)) continue;
+    if (bookkeepingFields.has(key)) continue;
     const from = before[key];
     const to = after[key];
-    if (JSON.stringify(from) === JSON.stringify(to)) continue;
+    if (sameValue(from, to)) continue;
     changes[key] = { ...(from === undefined ? {} : { from }), ...(to === undefined ? {} : { to }) };
   }
   return changes;
 }
 
-/** Builds the outbox entry for a write. */
-export function buildChangeEvent(input: {
-  event: ChangeKind;
-  seq: number;
-  changes: EntityChangeEvent['changes'];
-  at: string;
-  actor: { userId: string };
-  runId?: string;
-}): EntityChangeEvent {
-  const previous: Record<string, unknown> = {};
-  for (const [key, change] of Object.entries(input.changes)) {
-    if (change.from !== undefined) previous[key] = change.from;
-  }
-  return {
-    id: randomUUID(),
-    seq: input.seq,
-    event: input.event,
-    changes: input.changes,
-    previous,
-    at: input.at,
-    actor: { userId: input.actor.userId },
-    ...(input.runId === undefined ? {} : { runId: input.runId }),
-    dispatched: false,
-  };
+/** Deep equality of JSON values, blind to the key order of objects. */
+export function sameValue(a: unknown, b: unknown): boolean {
+  return canonical(a) === canonical(b);
 }
 
-/**
- * Appends an event to an outbox and bounds it: every undispatched event stays, plus the newest
- * {@link keptDispatchedEvents} dispatched ones. The whole array is written back with the document, since
- * FerretDB v1 ignores `$push` with `$slice`.
- */
-export function appendToOutbox(
-  outbox: readonly EntityChangeEvent[] | undefined,
-  event: EntityChangeEvent,
-): EntityChangeEvent[] {
-  const all = [...(outbox ?? []), event];
-  const dispatched = all.filter((e) => e.dispatched);
-  const keep = new Set(dispatched.slice(-keptDispatchedEvents));
-  return all.filter((e) => !e.dispatched || keep.has(e));
+function canonical(value: unknown): string {
+  return (
+    JSON.stringify(value, (_key, v: unknown) =>
+      v !== null && typeof v === 'object' && !Array.isArray(v)
+        ? Object.fromEntries(
+            Object.entries(v as Record<string, unknown>).sort(([x], [y]) => (x < y ? -1 : 1)),
+          )
+        : v,
+    ) ?? 'undefined'
+  );
 }

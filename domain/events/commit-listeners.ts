@@ -1,10 +1,12 @@
 import type { Db } from 'mongodb';
 import type { EntityType } from '../../schemas';
 
-/** A committed entity write: its change event is in the record's `_events` outbox. */
+/** A committed entity write: its change event is in its version document. */
 export interface EntityCommit {
   type: EntityType;
   entityId: string;
+  /** The committed version. */
+  version: number;
   eventId: string;
 }
 
@@ -36,7 +38,7 @@ export function listenersPerDb<L>(): { add(db: Db, listener: L): () => void; of(
 /*
  * Kept per Db handle rather than passed to each repository: the API routes, the entity activities
  * and the domain activities each build their own repository over the process's one Db handle, and
- * the dispatcher hears all of them without plumbing. The outbox stays the source of truth; a
+ * the dispatcher hears all of them without plumbing. The version log stays the source of truth; a
  * notification only makes the dispatcher look now instead of at its next sweep.
  */
 const commitListeners = listenersPerDb<CommitListener>();
@@ -58,7 +60,7 @@ export function notifyEntityCommit(db: Db, commit: EntityCommit): void {
     try {
       listener(commit);
     } catch {
-      // The outbox still holds the event; the dispatcher's sweep finds it.
+      // The version log still holds the event; the dispatcher's sweep finds it.
     }
   }
 }

@@ -1,12 +1,15 @@
-/** Entity change events: the `_events` outbox format and the dispatcher's side of it. */
-export { appendToOutbox, buildChangeEvent, diffFields, keptDispatchedEvents } from './change-event';
-export type { ChangeKind, EntityChangeEvent } from './change-event';
+/** Entity change events: their format, as the version log records them, and the dispatcher's side of it. */
+export { bookkeepingFields, diffFields, sameValue } from './change-event';
+export type { ChangeKind, EntityChangeEvent, FieldChange } from './change-event';
 export { notifyEntityCommit, onEntityCommit } from './commit-listeners';
 export type { CommitListener, EntityCommit } from './commit-listeners';
 export {
+  changeEventOf,
   ensureOutboxIndexes,
   findPendingEvents,
+  findPendingVersions,
+  findRecordPendingVersions,
   markEventDispatched,
-  markEventsDispatched,
+  markVersionsDispatched,
 } from './pending-events';
 export type { PendingEvent } from './pending-events';

@@ -1,36 +1,81 @@
 import type { Db } from 'mongodb';
-import { entityTypes, type EntityType } from '../../schemas';
-import { backoff } from '../entities/commit-version';
-import { entityCollection, type StoredEntity } from '../entities/entity-document';
-import { claimTransition } from '../entities/write-gate';
+import type { EntityType } from '../../schemas';
+import { toRecord, type EntityRecord } from '../entities/entity-document';
+import { readHead } from '../entities/projection';
+import {
+  ensureVersionLogIndexes,
+  readVersion,
+  versionLog,
+  type VersionDocument,
+} from '../entities/version-log';
 import type { EntityChangeEvent } from './change-event';
 
-/** An undispatched change event with the record it belongs to. */
+/** An undispatched change event with the record as its version left it. */
 export interface PendingEvent {
   type: EntityType;
   entityId: string;
-  /** The record after the write that recorded the newest event (bookkeeping stripped). */
-  record: Record<string, unknown>;
+  /** The record as the event's version left it (bookkeeping stripped). */
+  record: EntityRecord;
   event: EntityChangeEvent;
 }
 
-/**
- * Creates the index the dispatcher's scan uses (`_events.dispatched` on every entity collection).
- * The repository creates it too; calling it again is harmless.
- */
+/** Creates the version log's indexes, among them the dispatcher's (`dispatched`, `seq`). */
 export async function ensureOutboxIndexes(db: Db): Promise<void> {
-  await Promise.all(
-    // The same name the repository gives it, or the store refuses the second definition.
-    entityTypes.map((type) =>
-      entityCollection(db, type).createIndex({ '_events.dispatched': 1 }, { name: 'outbox_dispatched' }),
-    ),
-  );
+  await ensureVersionLogIndexes(db);
 }
 
 /**
- * Finds undispatched change events across all entity collections, oldest first per record. The query
- * is `{'_events.dispatched': false}` on each collection (FerretDB v1 has no `$elemMatch` on arrays of
- * subdocuments that works here, and no change streams).
+ * The version documents whose events were not dispatched yet, oldest commit first, read through the
+ * `{dispatched, seq}` index of the version log: the cost follows the backlog, not the store's size.
+ */
+export async function findPendingVersions(
+  db: Db,
+  options: { types?: readonly EntityType[]; limit?: number } = {},
+): Promise<VersionDocument[]> {
+  const filter = {
+    dispatched: false,
+    ...(options.types === undefined ? {} : { type: { $in: [...options.types] } }),
+  };
+  return versionLog(db)
+    .find(filter)
+    .sort({ seq: 1 })
+    .limit(options.limit ?? 100)
+    .toArray();
+}
+
+/**
+ * The undispatched versions of one record, oldest first. They are always the newest versions (each
+ * record's events are dispatched in order), so they are found by `_id` lookups: from `known` (a
+ * version known to be committed, else the head) up to the newest, and down to the first dispatched
+ * one. `_id` lookups are the only reads FerretDB v1 hands to its storage, where a query on other
+ * fields decodes every document of the log.
+ */
+export async function findRecordPendingVersions(
+  db: Db,
+  type: EntityType,
+  entityId: string,
+  known?: number,
+): Promise<VersionDocument[]> {
+  const from = known ?? (await readHead(db, type, entityId))?.version;
+  if (from === undefined) return [];
+  const newer: VersionDocument[] = [];
+  for (let version = from + 1; ; version++) {
+    const doc = await readVersion(db, type, entityId, version);
+    if (doc === null) break;
+    newer.push(doc);
+  }
+  const older: VersionDocument[] = [];
+  for (let version = from; version >= 1; version--) {
+    const doc = await readVersion(db, type, entityId, version);
+    if (doc === null || doc.dispatched) break;
+    older.unshift(doc);
+  }
+  return [...older, ...newer.filter((doc) => !doc.dispatched)];
+}
+
+/**
+ * Finds undispatched change events, oldest commit first, each with the whole previous version it
+ * changed (one lookup of the version before by its key).
  *
  * @example
  * for (const pending of await findPendingEvents(db, { limit: 100 })) {
@@ -42,32 +87,44 @@ export async function findPendingEvents(
   db: Db,
   options: { types?: readonly EntityType[]; limit?: number } = {},
 ): Promise<PendingEvent[]> {
-  const limit = options.limit ?? 100;
   const pending: PendingEvent[] = [];
-  for (const type of options.types ?? entityTypes) {
-    if (pending.length >= limit) break;
-    const docs = await entityCollection(db, type)
-      .find({ '_events.dispatched': false })
-      .limit(limit - pending.length)
-      .toArray();
-    for (const doc of docs) {
-      const { _events, _outboxRev, _idem, _applied, ...record } = doc;
-      void _outboxRev;
-      void _idem;
-      void _applied;
-      for (const event of [...(_events ?? [])].sort((a, b) => a.seq - b.seq)) {
-        if (!event.dispatched) pending.push({ type, entityId: doc._id, record, event });
-      }
-    }
+  for (const doc of await findPendingVersions(db, options)) {
+    const previous =
+      doc.version === 1 ? null : await readVersion(db, doc.type, doc.entityId, doc.version - 1);
+    pending.push({
+      type: doc.type,
+      entityId: doc.entityId,
+      record: toRecord(doc.record),
+      event: changeEventOf(doc, previous === null ? undefined : toRecord(previous.record)),
+    });
   }
   return pending;
 }
 
 /**
- * Marks one event dispatched. FerretDB v1 has no positional `$` update, so the outbox is rewritten:
- * the marker claims the record's state like any writer (see `claimTransition`) and bumps `_outboxRev`
- * rather than `version`, so clients' `If-Match` stays valid; it retries on a concurrent write. Returns false when the
- * record or event no longer exists. Safe to repeat.
+ * The change event a version document records. `previous` is the record's version before (as the
+ * caller read it); a version migrated from the former layout without its predecessor gets `{}`.
+ */
+export function changeEventOf(
+  doc: VersionDocument,
+  previous: Record<string, unknown> | undefined,
+): EntityChangeEvent {
+  return {
+    id: doc.eventId,
+    seq: doc.version,
+    event: doc.kind,
+    changes: doc.changes,
+    previous: previous ?? {},
+    at: doc.at,
+    actor: doc.actor,
+    ...(doc.runId === undefined ? {} : { runId: doc.runId }),
+    dispatched: doc.dispatched,
+  };
+}
+
+/**
+ * Marks one event dispatched: one unconditional `$set` on its version document, so racing markers
+ * and repeats agree. Returns false when no version holds the event.
  */
 export async function markEventDispatched(
   db: Db,
@@ -75,47 +132,16 @@ export async function markEventDispatched(
   entityId: string,
   eventId: string,
 ): Promise<boolean> {
-  return (await markEventsDispatched(db, type, entityId, [eventId])) > 0;
+  const result = await versionLog(db).updateOne({ type, entityId, eventId }, { $set: { dispatched: true } });
+  return result.matchedCount > 0;
 }
 
-/**
- * Marks several events of one record dispatched in one outbox rewrite (see {@link markEventDispatched}).
- * Returns how many of them the outbox holds, now all marked; ids it no longer holds are ignored.
- * `current` is the document as the caller last read it, which saves the first read; a stale one
- * only costs a retry.
- */
-export async function markEventsDispatched(
-  db: Db,
-  type: EntityType,
-  entityId: string,
-  eventIds: readonly string[],
-  current?: StoredEntity,
-): Promise<number> {
-  const collection = entityCollection(db, type);
-  const wanted = new Set(eventIds);
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const doc =
-      attempt === 0 && current !== undefined ? current : await collection.findOne({ _id: entityId });
-    const events = doc?._events ?? [];
-    const held = events.filter((e) => wanted.has(e.id));
-    if (doc === null || held.length === 0) return 0;
-    if (held.every((e) => e.dispatched)) return held.length;
-    const updated = events.map((e) => (wanted.has(e.id) ? { ...e, dispatched: true } : e));
-    const rev = doc._outboxRev ?? 0;
-    const claimed = await claimTransition(db, type, doc, () =>
-      collection.findOne({ _id: entityId }, { projection: { version: 1, _outboxRev: 1 } }),
-    );
-    if (claimed === undefined) {
-      await backoff(attempt);
-      continue;
-    }
-    const result = await collection.updateOne(
-      { _id: entityId, version: doc.version, _outboxRev: rev },
-      { $set: { _events: updated, _outboxRev: rev + 1 } },
-    );
-    if (result.matchedCount === 1) return held.length;
+/** Marks versions dispatched by their `_id`s (see {@link markEventDispatched}); returns how many exist. */
+export async function markVersionsDispatched(db: Db, versionIds: readonly string[]): Promise<number> {
+  let marked = 0;
+  for (const _id of versionIds) {
+    const result = await versionLog(db).updateOne({ _id }, { $set: { dispatched: true } });
+    marked += result.matchedCount;
   }
-  throw new Error(
-    `could not mark events ${eventIds.join(', ')} of ${type} ${entityId} dispatched: too much contention`,
-  );
+  return marked;
 }

@@ -4,9 +4,11 @@ import { WorkflowExecutionAlreadyStartedError, WorkflowNotFoundError } from '@te
 import type { Logger } from '../../platform/logger';
 import type { EntityType } from '../../schemas';
 import { entityChangedSignalName, type EntityChangedArgs } from '../../workflows/runtime/run-contract';
-import { entityCollection, toRecord, type EntityRecord } from '../entities/entity-document';
+import { toRecord, type EntityRecord } from '../entities/entity-document';
+import { readHead } from '../entities/projection';
+import { readVersion } from '../entities/version-log';
 import type { EntityChangeEvent } from '../events/change-event';
-import { markEventsDispatched } from '../events/pending-events';
+import { changeEventOf, findRecordPendingVersions, markVersionsDispatched } from '../events/pending-events';
 import { startRun } from '../workflows/start-run';
 import type { WorkflowVersionDocument } from '../workflows/workflow-documents';
 import { chainDepthMemo, type CausingRun } from './causing-run';
@@ -31,7 +33,7 @@ export interface DispatchContext {
   maxChainDepth: number;
   /** Evaluates trigger conditions off this process's event loop. */
   conditions: ConditionPool;
-  /** Bounds on the run starts and the outbox marks in flight, which each land on one serial store. */
+  /** Bounds on the run starts and the dispatch marks in flight, which each land on one serial store. */
   limits: { starts: Limiter; marks: Limiter };
   /** Counts outcomes, for logs and metrics. */
   count: (what: DispatchCounter, n?: number) => void;
@@ -47,41 +49,52 @@ export type DispatchCounter =
   | 'watchSignals';
 
 /**
- * Dispatches every undispatched event of one record, oldest first: signals the runs waiting on the
- * record, starts the run of each matching published trigger, then marks the events dispatched. A run
- * is started under an id derived from the event and the trigger, with a start that Temporal refuses
- * for an id ever used, so an event delivered twice (two dispatchers, a crash before the mark) starts
- * one run. An event whose dispatch fails stays undispatched, with every later one, for the next try.
+ * Dispatches every undispatched event of one record, oldest version first: signals the runs waiting
+ * on the record, starts the run of each matching published trigger, then marks the versions
+ * dispatched. A run is started under an id derived from the event and the trigger, with a start that
+ * Temporal refuses for an id ever used, so an event delivered twice (two dispatchers, a crash before
+ * the mark) starts one run. An event whose dispatch fails stays undispatched, with every later one,
+ * for the next try. When the oldest version was pending for a while, the record's projection is
+ * brought forward afterwards, which heals one a crashed writer left behind.
  */
 export async function dispatchRecord(
   ctx: DispatchContext,
   type: EntityType,
   entityId: string,
+  knownVersion?: number,
 ): Promise<void> {
-  const doc = await entityCollection(ctx.db, type).findOne({ _id: entityId });
-  const events = [...(doc?._events ?? [])].sort((a, b) => a.seq - b.seq);
-  const pending = events.filter((event) => !event.dispatched);
-  if (doc === null || pending.length === 0) return;
-  const latest = toRecord(doc);
+  const pending = await findRecordPendingVersions(ctx.db, type, entityId, knownVersion);
+  if (pending.length === 0) return;
+  const first = pending[0]!;
+  let previous =
+    first.version === 1 ? undefined : (await readVersion(ctx.db, type, entityId, first.version - 1))?.record;
   const watches = await findWatches(ctx.db, type, entityId);
   const done: string[] = [];
   try {
-    for (const event of pending) {
-      await dispatchEvent(ctx, { type, latest, events, event, watches });
-      done.push(event.id);
+    for (const doc of pending) {
+      const entity = toRecord(doc.record);
+      const event = changeEventOf(doc, previous === undefined ? undefined : toRecord(previous));
+      await dispatchEvent(ctx, { type, entity, event, watches });
+      done.push(doc._id);
+      previous = doc.record;
     }
   } finally {
     if (done.length > 0) {
-      await ctx.limits.marks(() => markEventsDispatched(ctx.db, type, entityId, done, doc));
+      await ctx.limits.marks(() => markVersionsDispatched(ctx.db, done));
       ctx.count('eventsDispatched', done.length);
+      // A version this old was left by a writer that may have crashed before projecting it.
+      if (knownVersion !== undefined && first.seq < Date.now() - healAfterMs)
+        await readHead(ctx.db, type, entityId);
     }
   }
 }
 
+/** Pending versions older than this get their record's projection checked against the log. */
+const healAfterMs = 5_000;
+
 interface EventInput {
   type: EntityType;
-  latest: EntityRecord;
-  events: readonly EntityChangeEvent[];
+  entity: EntityRecord;
   event: EntityChangeEvent;
   watches: readonly EntityWatchDocument[];
 }
@@ -91,8 +104,7 @@ async function dispatchEvent(ctx: DispatchContext, input: EventInput): Promise<v
   const causing = event.runId === undefined ? undefined : await ctx.causingRun(event.runId);
   const trigger = buildTriggerEvent({
     entityType: input.type,
-    latest: input.latest,
-    events: input.events,
+    entity: input.entity,
     event,
     chainDepth: (causing?.chainDepth ?? 0) + 1,
   });

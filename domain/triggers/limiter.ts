@@ -3,12 +3,12 @@ export type Limiter = <T>(fn: () => Promise<T>) => Promise<T>;
 
 /**
  * A counting semaphore over async calls, first come first served. The dispatcher gives the run starts
- * and the outbox marks one each: both land on a store that writes one thing at a time, where more
+ * and the dispatch marks one each: both land on a store that writes one thing at a time, where more
  * concurrency only adds lock contention.
  *
  * @example
  * const marks = createLimiter(2);
- * await marks(() => markEventsDispatched(db, type, id, eventIds));
+ * await marks(() => markVersionsDispatched(db, versionIds));
  */
 export function createLimiter(limit: number): Limiter {
   let active = 0;

@@ -2,9 +2,9 @@ import type { Db } from 'mongodb';
 import { createConditionPool, type ConditionPoolOptions } from './condition-pool';
 import type { Client } from '@temporalio/client';
 import type { Logger } from '../../platform/logger';
-import { entityTypes, isEntityType, type EntityType } from '../../schemas';
+import { isEntityType, type EntityType } from '../../schemas';
 import { onEntityCommit } from '../events/commit-listeners';
-import { ensureOutboxIndexes, findPendingEvents } from '../events/pending-events';
+import { ensureOutboxIndexes, findPendingVersions } from '../events/pending-events';
 import { createWorkflowStore, type WorkflowStore } from '../workflows/workflow-store';
 import type { WorkflowVersionDocument } from '../workflows/workflow-documents';
 import { createCausingRunResolver } from './causing-run';
@@ -33,7 +33,7 @@ export interface TriggerDispatcherOptions {
    */
   sweepGraceMs?: number;
   /**
-   * Records in dispatch at the same time; default 256. Run starts and outbox marks have bounds of
+   * Records in dispatch at the same time; default 256. Run starts and dispatch marks have bounds of
    * their own, so records waiting for their mark never hold back the next events' starts.
    */
   concurrency?: number;
@@ -42,6 +42,12 @@ export interface TriggerDispatcherOptions {
   /** Threads, deadline and heap for evaluating conditions; see createConditionPool. */
   conditionPool?: ConditionPoolOptions;
 }
+
+/** Pending versions one sweep reads; a larger backlog is taken on by the sweeps that follow. */
+const sweepBatch = 1000;
+
+/** How far idle sweeps stretch the sweep interval: 16 × 2 s by default. */
+const maxIdleFactor = 16;
 
 /** Outcome counters since start. */
 export type DispatcherStats = Record<DispatchCounter | 'failures', number>;
@@ -60,10 +66,10 @@ export interface TriggerDispatcher {
 }
 
 /**
- * Creates the dispatcher that turns the change events recorded in entity outboxes into runs of the
- * published `trigger.entity` versions, and into `entityChanged` signals for runs waiting
+ * Creates the dispatcher that turns the change events recorded in the version log into runs of the
+ * published `trigger.entity` versions (SPEC §6), and into `entityChanged` signals for runs waiting
  * in `flow.waitFor`. It hears writes made in its own process at once (`onEntityCommit`) and sweeps
- * every outbox for the rest: writes of other processes and events a crash left behind. Any number
+ * the version log's undispatched versions for the rest: writes of other processes and events a crash left behind. Any number
  * of dispatchers may run against one store (API servers and workers): runs have ids derived from
  * their events and start at most once, and an event is marked dispatched only after its runs started.
  *
@@ -113,17 +119,22 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
     },
     maxChainDepth: options.maxChainDepth,
     conditions,
-    // Temporal starts a run in one write and the store marks an outbox in two; measured on FerretDB,
+    // Temporal starts a run in one write and the store marks a version in one; measured on FerretDB,
     // more than a couple of concurrent marks only contend for its lock.
     limits: { starts: createLimiter(8), marks: createLimiter(2) },
     count: (what, n = 1) => {
       stats[what] += n;
     },
   };
+  // The newest version this process committed per record waiting in the queue: where the lookup
+  // of its pending versions starts (see findRecordPendingVersions).
+  const knownVersions = new Map<string, number>();
   const queue = createWorkQueue(options.concurrency ?? 256, async (key: string) => {
     const [type, entityId] = splitKey(key);
+    const known = knownVersions.get(key);
+    knownVersions.delete(key);
     try {
-      await dispatchRecord(context, type, entityId);
+      await dispatchRecord(context, type, entityId, known);
     } catch (error: unknown) {
       // The events stay pending; the next sweep tries again.
       stats.failures += 1;
@@ -134,18 +145,29 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
   let running = false;
   let timer: NodeJS.Timeout | undefined;
   let sweeping: Promise<void> | undefined;
+  let idleSweeps = 0;
   const unsubscribe: Array<() => void> = [];
 
   async function sweep(graceMs = sweepGraceMs): Promise<void> {
     const olderThan = Date.now() - graceMs;
     const keys = new Set<string>();
-    // Type by type with a limit each, so a backlog in one collection never hides another's events.
-    for (const type of entityTypes) {
-      for (const { entityId, event } of await findPendingEvents(db, { types: [type], limit: 500 })) {
-        if (Date.parse(event.at) <= olderThan) keys.add(recordKey(type, entityId));
-      }
+    // One read of the `{dispatched, seq}` index of the version log, oldest first: on MongoDB its
+    // cost follows the backlog, never the number of records.
+    const found = await findPendingVersions(db, { limit: sweepBatch });
+    for (const doc of found) {
+      if (doc.seq <= olderThan) keys.add(recordKey(doc.type, doc.entityId));
     }
+    idleSweeps = found.length === 0 ? idleSweeps + 1 : 0;
     await Promise.all([...keys].map((key) => queue.push(key)));
+  }
+
+  /**
+   * The wait before the next sweep: the interval, doubled after each sweep that found nothing, up to
+   * {@link maxIdleFactor} times. A store with no backlog is read rarely (FerretDB v1 answers this
+   * query by reading the whole log); any local write or found event brings the interval back.
+   */
+  function nextSweepDelay(): number {
+    return options.sweepIntervalMs * Math.min(2 ** idleSweeps, maxIdleFactor);
   }
 
   function scheduleSweep(): void {
@@ -160,7 +182,7 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
           sweeping = undefined;
           scheduleSweep();
         });
-    }, options.sweepIntervalMs);
+    }, nextSweepDelay());
   }
 
   return {
@@ -168,7 +190,12 @@ export function createTriggerDispatcher(options: TriggerDispatcherOptions): Trig
       if (running) return;
       running = true;
       unsubscribe.push(
-        onEntityCommit(db, ({ type, entityId }) => void queue.push(recordKey(type, entityId))),
+        onEntityCommit(db, ({ type, entityId, version }) => {
+          idleSweeps = 0;
+          const key = recordKey(type, entityId);
+          knownVersions.set(key, Math.max(version, knownVersions.get(key) ?? 0));
+          void queue.push(key);
+        }),
         onTriggerChange(db, () => catalog.reload()),
       );
       try {

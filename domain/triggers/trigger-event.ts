@@ -4,14 +4,14 @@ import type { ChangeKind, EntityChangeEvent } from '../events/change-event';
 
 /**
  * `$trigger` inside a run started by an entity event (SPEC §6): the event, the record as that write
- * left it, the changed fields' previous values and the changes, plus where the event came from.
+ * left it, the whole previous version and the exact changes, plus where the event came from.
  */
 export interface EntityTriggerEvent {
   event: ChangeKind;
   entity: EntityRecord;
-  /** The changed fields' values before the write; `{}` on create. */
+  /** The whole previous version of the record; `{}` on create. */
   previous: Record<string, unknown>;
-  /** Changed top-level fields: `{from?, to?}`. */
+  /** Exactly the top-level fields whose value changed: `{from?, to?}` (see `EntityChangeEvent`). */
   changes: Record<string, { from?: unknown; to?: unknown }>;
   entityType: EntityType;
   entityId: string;
@@ -27,54 +27,21 @@ export interface EntityTriggerEvent {
   chainDepth: number;
 }
 
-/**
- * The record as the write of `event` left it. The document holds only its newest version, so the
- * later writes are undone field by field from their changes, newest first; that needs every later
- * event, which the outbox keeps while this one is undispatched (unless another dispatcher marked
- * later ones first and the outbox pruned them); then the newest version stands in.
- *
- * @example
- * recordAtEvent({ _id: 'a', version: 3, status: 'won' }, events, events[0]); // { ..., version: 2, status: 'open' }
- */
-export function recordAtEvent(
-  latest: EntityRecord,
-  events: readonly EntityChangeEvent[],
-  event: EntityChangeEvent,
-): EntityRecord {
-  if (event.seq === latest.version) return latest;
-  const later = events.filter((e) => e.seq > event.seq).sort((a, b) => b.seq - a.seq);
-  const contiguous =
-    later.length === latest.version - event.seq && later.every((e, i) => e.seq === latest.version - i);
-  if (!contiguous) return latest;
-  const record: Record<string, unknown> = { ...latest };
-  for (const undo of later) {
-    for (const [field, change] of Object.entries(undo.changes)) {
-      if (change.from === undefined) delete record[field];
-      else record[field] = change.from;
-    }
-  }
-  record.version = event.seq;
-  record.updatedAt = event.at;
-  record.updatedBy = event.actor.userId;
-  return record as EntityRecord;
-}
-
-/** Builds `$trigger` for one event of a record. */
+/** Builds `$trigger` for one event: `entity` is the record exactly as the event's version left it. */
 export function buildTriggerEvent(input: {
   entityType: EntityType;
-  latest: EntityRecord;
-  events: readonly EntityChangeEvent[];
+  entity: EntityRecord;
   event: EntityChangeEvent;
   chainDepth: number;
 }): EntityTriggerEvent {
   const { event } = input;
   return {
     event: event.event,
-    entity: recordAtEvent(input.latest, input.events, event),
+    entity: input.entity,
     previous: event.previous,
     changes: event.changes,
     entityType: input.entityType,
-    entityId: input.latest._id,
+    entityId: input.entity._id,
     eventId: event.id,
     seq: event.seq,
     at: event.at,

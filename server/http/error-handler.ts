@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from 'express';
+import { isTransientStoreError } from '../../domain/entities/store-retry';
 import type { Logger } from '../../platform/logger';
 import { HttpError } from './http-error';
 
@@ -31,6 +32,15 @@ export function errorHandler(log: Logger): ErrorRequestHandler {
       res
         .status(known.status)
         .json({ error: { code: known.code, message: known.message, details: known.details } });
+      return;
+    }
+    if (isTransientStoreError(error)) {
+      // The store is overloaded or briefly away (pool exhausted, locked, reconnecting): try again.
+      log.warn({ err: error, method: req.method, url: req.originalUrl }, 'store unavailable');
+      res.setHeader('Retry-After', '1');
+      res.status(503).json({
+        error: { code: 'unavailable', message: 'The store is busy; retry shortly', details: [] },
+      });
       return;
     }
     log.error({ err: error, method: req.method, url: req.originalUrl }, 'unhandled error');

@@ -5,12 +5,15 @@ import { percentile, ratio, round } from './stats';
 
 export interface LatencyTarget {
   name: string;
-  path: string;
+  /** Default POST. */
+  method?: string;
+  /** A function gets the request's index among this target's requests. */
+  path: string | ((i: number) => string);
   body: () => unknown;
 }
 
 /**
- * Open-loop load at a fixed rate (see `atRate`): POSTs to the targets in turn, interleaved so all
+ * Open-loop load at a fixed rate (see `atRate`): sends to the targets in turn, interleaved so all
  * see the same machine noise, and the latency and status of each.
  */
 export async function measureFixedRate(
@@ -23,9 +26,10 @@ export async function measureFixedRate(
   );
   await atRate(options.rate, options.requestsPerTarget * targets.length, async (i) => {
     const target = targets[i % targets.length]!;
+    const path = typeof target.path === 'string' ? target.path : target.path(Math.floor(i / targets.length));
     const sent = performance.now();
-    const response = await fetch(`${baseUrl}${target.path}`, {
-      method: 'POST',
+    const response = await fetch(`${baseUrl}${path}`, {
+      method: target.method ?? 'POST',
       headers: { 'content-type': 'application/json', ...options.headers },
       body: JSON.stringify(target.body()),
     });

@@ -3,6 +3,7 @@ import { MongoClient } from 'mongodb';
 import { startThrowawayServices } from '../setup/throwaway-services';
 import { measureHealthUnderPoisonConditions } from './containment-health';
 import { measureEditorFrames } from './editor-frames';
+import { measureDataLayer } from './data-layer';
 import { measureEngineOverhead } from './engine-overhead';
 import { measureEntityCreateLatency } from './entity-api-latency';
 import { measurePureNodes } from './pure-node-cpu';
@@ -12,12 +13,40 @@ import { measureTriggerLatency } from './trigger-latency';
 import { measureValidationThroughput } from './validation-throughput';
 import { measureWorkerScaling } from './worker-scaling';
 
+/** The sections, in the order they run. */
+const sections = [
+  'pure',
+  'validation',
+  'editor',
+  'engine',
+  'api',
+  'tasks',
+  'containment',
+  'data',
+  'triggers',
+] as const;
+
+/** `--only data,triggers` runs just those sections; the default is all. */
+function selectedSections(argv: readonly string[]): ReadonlySet<string> {
+  const only =
+    argv.find((arg) => arg.startsWith('--only='))?.slice('--only='.length) ??
+    (argv.includes('--only') ? argv[argv.indexOf('--only') + 1] : undefined);
+  if (only === undefined) return new Set(sections);
+  const wanted = only.split(',').map((name) => name.trim());
+  const unknown = wanted.filter((name) => !(sections as readonly string[]).includes(name));
+  if (unknown.length > 0)
+    throw new Error(`unknown bench sections ${unknown.join(', ')}; known: ${sections.join(', ')}`);
+  return new Set(wanted);
+}
+
 /**
  * `npm run bench`: every figure is measured side by side with its baseline in this one run,
  * on the same embedded Temporal server and store `npm start` uses, and reported as medians,
- * percentiles and ratios. Results go to bench-results/bench.json.
+ * percentiles and ratios. Results go to bench-results/bench.json. `npm run bench -- --only data`
+ * runs some sections only.
  */
 async function main(): Promise<void> {
+  const run = selectedSections(process.argv.slice(2));
   const rows: BenchRow[] = [];
   // Each section's rows are printed as soon as they are measured.
   const record = (items: BenchRow[]) => {
@@ -27,40 +56,54 @@ async function main(): Promise<void> {
     }
     rows.push(...items);
   };
-  record(await measurePureNodes());
-  record(measureValidationThroughput());
-  record(await measureEditorFrames());
+  if (run.has('pure')) record(await measurePureNodes());
+  if (run.has('validation')) record(measureValidationThroughput());
+  if (run.has('editor')) record(await measureEditorFrames());
   const { services, dispose } = await startThrowawayServices((line) => console.error(`[bench] ${line}`));
   const mongo = new MongoClient(services.mongoUrl);
   try {
     await mongo.connect();
-    record(
-      await measureEngineOverhead(mongo.db('bench_engine'), services.temporalAddress, {
-        runs: 200,
-        batch: 50,
-      }),
-    );
-    record(
-      await measureEntityCreateLatency(mongo.db('bench_api'), services.temporalAddress, {
-        rate: 50,
-        requests: 500,
-      }),
-    );
-    record(
-      await measureTaskLatency(mongo.db('bench_tasks'), services.temporalAddress, {
-        samples: 100,
-        warmup: 5,
-      }),
-    );
-    record(
-      await measureHealthUnderPoisonConditions(mongo.db('bench_containment'), services.temporalAddress, {
-        rate: 20,
-        writes: 200,
-      }),
-    );
-    // At 50 writes/s the embedded store is saturated by creates and outbox marks; 10/s shows the
-    // dispatcher's own latency.
-    for (const rate of [50, 10]) {
+    if (run.has('engine'))
+      record(
+        await measureEngineOverhead(mongo.db('bench_engine'), services.temporalAddress, {
+          runs: 200,
+          batch: 50,
+        }),
+      );
+    if (run.has('api'))
+      record(
+        await measureEntityCreateLatency(mongo.db('bench_api'), services.temporalAddress, {
+          rate: 50,
+          requests: 500,
+        }),
+      );
+    if (run.has('tasks'))
+      record(
+        await measureTaskLatency(mongo.db('bench_tasks'), services.temporalAddress, {
+          samples: 100,
+          warmup: 5,
+        }),
+      );
+    if (run.has('containment'))
+      record(
+        await measureHealthUnderPoisonConditions(mongo.db('bench_containment'), services.temporalAddress, {
+          rate: 20,
+          writes: 200,
+        }),
+      );
+    if (run.has('data'))
+      record(
+        await measureDataLayer(services.mongoUrl, services.temporalAddress, {
+          rates: [50, 100, 200],
+          // BENCH_DATA_SECONDS=2 on a loaded machine.
+          seconds: Number(process.env.BENCH_DATA_SECONDS ?? 5),
+          // BENCH_SCALES=1000,10000 where seeding 100k records takes too long.
+          scales: (process.env.BENCH_SCALES ?? '1000,10000,100000').split(',').map(Number),
+          storePid: services.store === 'ferretdb' ? services.processes.store?.pid : undefined,
+        }),
+      );
+    // 10 writes/s shows the dispatcher's own latency beside the 50 writes/s figure.
+    for (const rate of run.has('triggers') ? [50, 10] : []) {
       record(
         await measureTriggerLatency(mongo.db(`bench_triggers_${rate}`), services.temporalAddress, {
           rate,

@@ -8,8 +8,8 @@ import { connectBenchTemporal } from './bench-temporal';
 import type { BenchRow } from './report';
 
 /**
- * Entity create (a two-line quote: validation, references, totals, gapless number, outbox,
- * audit) through the full API server with real authentication, against a bare Express route
+ * Entity create (a two-line quote: validation, references, totals, gapless number, one version
+ * insert carrying its event and audit entry) through the full API server with real authentication, against a bare Express route
  * mounted in the same server, at a fixed request rate.
  */
 export async function measureEntityCreateLatency(

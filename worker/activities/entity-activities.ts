@@ -1,9 +1,10 @@
-import { ApplicationFailure } from '@temporalio/activity';
+import { ApplicationFailure, Context } from '@temporalio/activity';
 import type { Db } from 'mongodb';
 import {
   createEntityRepository,
   EntityError,
   InsufficientStockError,
+  withStoreRetry,
   type FieldFilter,
   type WriteContext,
 } from '../../domain/entities';
@@ -107,13 +108,36 @@ export function writeContextOf(call: ActivityCall): WriteContext {
   };
 }
 
+/** The share of an activity's start-to-close timeout that transient store errors may be retried in. */
+const retryShare = 0.8;
+
+/**
+ * When this activity attempt must give up retrying transient store errors: most of its
+ * start-to-close timeout after it started, so the retries never outlast the attempt.
+ */
+function retryDeadline(): number {
+  let timeoutMs = 30_000;
+  let startedAt = Date.now();
+  try {
+    const { info } = Context.current();
+    timeoutMs = info.startToCloseTimeoutMs;
+    startedAt = info.currentAttemptScheduledTimestampMs;
+  } catch {
+    // Called outside an activity (a test): the default bounds it.
+  }
+  return Math.min(startedAt, Date.now()) + timeoutMs * retryShare;
+}
+
 /**
  * Runs `fn` with the repository's and the domain services' failures turned into non-retryable
  * ApplicationFailures of the node types' error types; a stock shortage carries its shortages.
+ * Transient store errors (`SQLITE_BUSY`, a reset connection, a write conflict) are retried here with
+ * jittered backoff within the attempt's timeout, so they never spend the node's attempts; the
+ * writes are idempotent through their keys, so a repeat after a write that did land is harmless.
  */
 export async function mapEntityErrors<T>(fn: () => Promise<T>): Promise<T> {
   try {
-    return await fn();
+    return await withStoreRetry(fn, { deadline: retryDeadline() });
   } catch (error: unknown) {
     if (error instanceof InsufficientStockError) {
       throw ApplicationFailure.nonRetryable(error.message, 'InsufficientStockError', error.shortages);

@@ -1,3 +1,4 @@
+import { versionLog } from '../../../domain/entities';
 import { entityTypes } from '../../../schemas';
 import { itemIds, startEntityApi, type EntityApi } from './entity-api';
 import { createFixtures, patchableField, type Fixtures } from './fixtures';
@@ -63,20 +64,17 @@ describe.each(entityTypes.map((type) => [type]))('%s over HTTP', (type) => {
     const withArchived = await api.request('GET', `/entities/${type}?limit=200&includeArchived=true`);
     expect(itemIds(withArchived.body)).toContain(id);
 
-    const stored = await api.services.db
-      .collection<{ _id: string; _events: { event: string; seq: number }[] }>(type)
-      .findOne({ _id: id });
-    expect(stored?._events.map((e) => [e.event, e.seq])).toEqual([
-      ['created', 1],
-      ['updated', 2],
-      ['deleted', 3],
-    ]);
-    const audit = await api.services.db
-      .collection<{ action: string }>('audit')
-      .find({ resourceId: id })
-      .sort({ at: 1 })
+    // The version log is the audit trail: one document per committed version, with its event.
+    const versions = await versionLog(api.services.db)
+      .find({ type, entityId: id })
+      .sort({ version: 1 })
       .toArray();
-    expect(audit.map((a) => a.action)).toEqual(['entity.created', 'entity.updated', 'entity.deleted']);
+    expect(versions.map((v) => [v.kind, v.version, v.actor.userId, v.record.version])).toEqual([
+      ['created', 1, 'u-admin', 1],
+      ['updated', 2, 'u-admin', 2],
+      ['deleted', 3, 'u-admin', 3],
+    ]);
+    expect(versions[2]!.changes).toEqual({ archived: { from: false, to: true } });
   });
 });
 

@@ -163,7 +163,7 @@ describe('lists', () => {
 });
 
 describe('change events', () => {
-  it('records every write in the outbox and lets the dispatcher mark events', async () => {
+  it('records every write in the version log and lets the dispatcher mark events', async () => {
     const lead = await fixtures.create('lead', { name: 'Event Lead' });
     await api.request('PATCH', `/entities/lead/${lead._id}`, { status: 'contacted' });
     const pending = (await findPendingEvents(api.services.db, { types: ['lead'] })).filter(
@@ -175,7 +175,7 @@ describe('change events', () => {
     ]);
     expect(pending[1]!.event).toMatchObject({
       changes: { status: { from: 'new', to: 'contacted' } },
-      previous: { status: 'new' },
+      previous: { ...pending[0]!.record, status: 'new', version: 1 },
       actor: { userId: 'u-admin' },
     });
     expect(pending[1]!.record).toMatchObject({ _id: lead._id, version: 2, status: 'contacted' });

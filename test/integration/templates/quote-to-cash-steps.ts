@@ -1,3 +1,5 @@
+import type { EntityType } from '../../../schemas';
+import { readVersion } from '../../../domain/entities/version-log';
 import type { EntityRecord } from '../../../domain/entities';
 import { triggerRunId } from '../../../domain/triggers';
 import type { Company } from './company';
@@ -27,12 +29,9 @@ export async function runStartedBy(
   workflowId: string,
   nodeId = 'start',
 ): Promise<string> {
-  const stored = await h.services.db
-    .collection<{ _id: string; _events?: { id: string; seq: number }[] }>(type)
-    .findOne({ _id: record._id });
-  const event = stored?._events?.find((e) => e.seq === record.version);
-  if (event === undefined) throw new Error(`${type} ${record._id} has no event of version ${record.version}`);
-  return triggerRunId(event.id, workflowId, nodeId);
+  const version = await readVersion(h.services.db, type as EntityType, record._id, record.version);
+  if (version === null) throw new Error(`${type} ${record._id} has no version ${record.version}`);
+  return triggerRunId(version.eventId, workflowId, nodeId);
 }
 
 /** Sales records the deal and moves it to `stage`; returns the opportunity and the run it started. */

@@ -1,3 +1,4 @@
+import { readVersion } from '../../../domain/entities/version-log';
 import type { WorkflowDefinition } from '../../../workflows';
 import { startDispatcher } from '../../support/trigger-dispatcher';
 import {
@@ -83,7 +84,7 @@ test('1,000 matching writes through the API start exactly 1,000 runs, one per ev
     expect(await runIdsOf(services, workflowId)).toEqual(expected);
     // A run sees the event as $trigger.
     const sample = await services.db.collection('supplier').findOne({ name: 'S7' });
-    const eventId = (sample?._events as Array<{ id: string }>)[0]!.id;
+    const eventId = (await readVersion(services.db, 'supplier', String(sample?._id), 1))!.eventId;
     const result: unknown = await services.temporal.workflow
       .getHandle(`trigger:${workflowId}:start:${eventId}`)
       .result();

@@ -1,14 +1,16 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
+import { versionLog } from '../../../domain/entities';
 import { findPendingEvents } from '../../../domain/events';
 import { triggerRunId } from '../../../domain/triggers';
-import { createUserStore, ensureAdmin } from '../../../domain/users';
 import { createWorkflowStore } from '../../../domain/workflows';
 import { freePort } from '../../../platform/ports';
-import { connectTestServices, type TestServices } from '../../setup/test-env';
+import type { TestServices } from '../../setup/test-env';
 import { logIn } from '../../support/api-client';
+import {
+  spawnApiServer,
+  type ApiServerProcess,
+  prepareServerProcesses,
+  type ServerProcessTarget,
+} from '../../support/api-server-process';
 import { admin, runIdsOf, settledRunCount } from './trigger-harness';
 
 /*
@@ -20,65 +22,24 @@ import { admin, runIdsOf, settledRunCount } from './trigger-harness';
 
 jest.setTimeout(1_800_000);
 
-const root = path.resolve(__dirname, '../../..');
 const writes = 500;
 const kills = 6;
 
+let target: ServerProcessTarget;
 let services: TestServices;
 let dataDir: string;
 
 beforeAll(async () => {
-  services = await connectTestServices('triggers-crash');
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'ledgerline-crash-'));
-  const users = createUserStore(services.db);
-  await users.ensureIndexes();
-  await ensureAdmin(users, admin);
+  target = await prepareServerProcesses('triggers-crash', admin);
+  ({ services, dataDir } = target);
 });
 
 afterAll(async () => {
-  await services.close();
-  await fs.rm(dataDir, { recursive: true, force: true });
+  await target.close();
 });
 
-/** One life of the API server process. */
-interface Server {
-  child: ChildProcess;
-  exited: Promise<void>;
-}
-
-async function startServer(port: number): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'server/main.ts')], {
-    cwd: root,
-    env: {
-      ...process.env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      MONGO_URL: services.mongoUrl,
-      MONGO_DB: services.db.databaseName,
-      TEMPORAL_ADDRESS: services.temporalAddress,
-      TEMPORAL_NAMESPACE: services.namespace,
-      TEMPORAL_TASK_QUEUE: services.taskQueue,
-      ADMIN_EMAIL: admin.email,
-      ADMIN_PASSWORD: admin.password,
-      SEED_DEMO: 'false',
-      LOG_LEVEL: 'error',
-      TRIGGER_DISPATCHER: 'true',
-      TRIGGER_SWEEP_INTERVAL_MS: '500',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const deadline = Date.now() + 120_000;
-  for (;;) {
-    const healthy = await fetch(`http://127.0.0.1:${port}/api/health`)
-      .then((response) => response.status === 200)
-      .catch(() => false);
-    if (healthy) return { child, exited };
-    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
-    if (Date.now() > deadline) throw new Error('the server did not become healthy');
-    await new Promise((resolve) => setTimeout(resolve, 200));
-  }
+function startServer(port: number): Promise<ApiServerProcess> {
+  return spawnApiServer(services, { port, dataDir, admin });
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -156,15 +117,8 @@ test('SIGKILLing the API server during 500 writes loses and duplicates no trigge
     try {
       await Promise.all([writer(), writer(), writer(), writer(), killer()]);
       const runs = await settledRunCount(services, workflow._id, { stableFor: 6, timeoutMs: 900_000 });
-      const recorded = await services.db
-        .collection<{ name: string; _events?: Array<{ id: string; event: string }> }>('supplier')
-        .find({}, { projection: { name: 1, _events: 1 } })
-        .toArray();
-      const expected = new Set(
-        recorded.map((doc) =>
-          triggerRunId(doc._events?.find((e) => e.event === 'created')?.id ?? '?', workflow._id, 'start'),
-        ),
-      );
+      const recorded = await versionLog(services.db).find({ type: 'supplier', version: 1 }).toArray();
+      const expected = new Set(recorded.map((doc) => triggerRunId(doc.eventId, workflow._id, 'start')));
       const started = await runIdsOf(services, workflow._id);
       const lost = [...expected].filter((id) => !started.includes(id));
       const duplicates =
@@ -185,7 +139,7 @@ test('SIGKILLing the API server during 500 writes loses and duplicates no trigge
       expect(otherStatuses).toEqual([]);
       expect(restarts).toBe(kills);
       // Every acknowledged write is in the store; an unanswered one may or may not be.
-      const names = new Set(recorded.map((doc) => doc.name));
+      const names = new Set(recorded.map((doc) => doc.record.name));
       expect(acknowledged.filter((name) => !names.has(name))).toEqual([]);
       expect(recorded.length).toBeGreaterThanOrEqual(acknowledged.length);
       expect(recorded.length).toBeLessThanOrEqual(writes);

@@ -1,3 +1,5 @@
+import { versionLog } from '../../../domain/entities';
+import type { EntityType } from '../../../schemas';
 import { createEntityRepository, type EntityRepository } from '../../../domain/entities';
 import { findPendingEvents } from '../../../domain/events';
 import {
@@ -77,7 +79,7 @@ export async function runCountOf(services: TestServices, workflowId: string): Pr
 
 /**
  * Polls the run count until it has stayed the same for `stableFor` consecutive polls after every
- * outbox event was dispatched (Temporal's visibility store lags starts a little).
+ * event was dispatched (Temporal's visibility store lags starts a little).
  */
 export async function settledRunCount(
   services: TestServices,
@@ -107,14 +109,14 @@ export async function expectedRunIds(
   nodeId: string,
   filter: Record<string, unknown> = {},
 ): Promise<string[]> {
-  const docs = await services.db
-    .collection<{ _events?: Array<{ id: string; event: string }> }>(type)
-    .find(filter)
+  const docs = await services.db.collection<{ _id: string }>(type).find(filter).toArray();
+  const created = await versionLog(services.db)
+    .find({ type: type as EntityType, version: 1 })
     .toArray();
-  return docs
-    .map((doc) => doc._events?.find((e) => e.event === 'created')?.id)
-    .filter((id): id is string => id !== undefined)
-    .map((eventId) => triggerRunId(eventId, workflowId, nodeId))
+  const ids = new Set(docs.map((doc) => doc._id));
+  return created
+    .filter((version) => ids.has(version.entityId))
+    .map((version) => triggerRunId(version.eventId, workflowId, nodeId))
     .sort();
 }
 
