@@ -74,10 +74,18 @@ test('a waiting run wakes on the entity event, by signal, not by the poll', asyn
     const id = await newSupplier('Awaited');
     const runId = await startRun(await harness.publish(waitForHold(id)));
     await eventually(async () => ((await watchesOf(runId)) === 1 ? true : undefined));
+    const handle = services.temporal.workflow.getHandle(runId);
+    // Waiting: its registering read returned and its poll timer runs. (A write before that is seen
+    // by the read itself, and the run never waits.)
+    await eventually(async () => {
+      const events = (await handle.fetchHistory()).events ?? [];
+      return events.some((event) => event.eventType === EventType.EVENT_TYPE_TIMER_STARTED)
+        ? true
+        : undefined;
+    });
 
     await harness.repo.update('supplier', id, { status: 'onHold' }, {}, actor);
 
-    const handle = services.temporal.workflow.getHandle(runId);
     expect(await handle.result()).toEqual({ status: 'onHold' });
     const events = (await handle.fetchHistory()).events ?? [];
     const ofType = (type: temporal.api.enums.v1.EventType) =>
