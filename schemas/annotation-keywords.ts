@@ -13,7 +13,35 @@ export const annotationKeywords: readonly KeywordDefinition[] = [
   { keyword: 'x-entity', metaSchema: { type: 'string', pattern: '^[a-z][A-Za-z]*$' } },
   { keyword: 'x-group', metaSchema: { enum: ['crm', 'erp'] } },
   { keyword: 'x-title', metaSchema: { type: 'string' } },
-  { keyword: 'x-unique-keys', metaSchema: { type: 'array', items: { ...stringList, minItems: 2 } } },
+  {
+    keyword: 'x-unique-keys',
+    metaSchema: {
+      type: 'array',
+      items: {
+        oneOf: [
+          { ...stringList, minItems: 2 },
+          {
+            type: 'object',
+            additionalProperties: false,
+            required: ['fields'],
+            properties: {
+              fields: { ...stringList, minItems: 1 },
+              when: {
+                type: 'object',
+                additionalProperties: {
+                  type: 'object',
+                  additionalProperties: false,
+                  minProperties: 1,
+                  properties: { eq: {}, ne: {}, in: { type: 'array' }, nin: { type: 'array' } },
+                },
+              },
+              caseInsensitive: { type: 'boolean' },
+            },
+          },
+        ],
+      },
+    },
+  },
   { keyword: 'x-computed', metaSchema: { enum: ['totals', 'payments', 'stock'] } },
   { keyword: 'x-ref', metaSchema: { type: 'string' } },
   { keyword: 'x-unique', metaSchema: { const: true } },

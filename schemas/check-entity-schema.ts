@@ -1,3 +1,4 @@
+import { uniqueKeyOf } from './unique-key';
 import { resolveLocalRef, systemFieldNames, type EntitySchema, type JsonSchema } from './json-schema';
 import { walkFields } from './walk-fields';
 
@@ -31,8 +32,9 @@ export function checkEntitySchema(
       report(name, 'system field must be required and readOnly');
   }
   checkObjects(schema, schema, '', report);
-  for (const key of schema['x-unique-keys'] ?? []) {
-    for (const name of key)
+  for (const annotation of schema['x-unique-keys'] ?? []) {
+    const key = uniqueKeyOf(annotation);
+    for (const name of [...key.fields, ...Object.keys(key.when ?? {})])
       if (!Object.hasOwn(schema.properties, name)) report('', `x-unique-keys names no property: ${name}`);
   }
 

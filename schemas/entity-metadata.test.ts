@@ -1,4 +1,5 @@
 import { getEntityMeta, type ReferenceField } from './entity-metadata';
+import { keyName } from './unique-key';
 import { entityTypes } from './types/index.generated';
 
 const system = ['_id', 'version', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy', 'archived'];
@@ -17,7 +18,7 @@ describe('getEntityMeta', () => {
         { path: 'productId', target: 'product' },
         { path: 'warehouseId', target: 'warehouse' },
       ],
-      uniqueKeys: [['productId', 'warehouseId']],
+      uniqueKeys: [{ fields: ['productId', 'warehouseId'] }],
       filterable: [
         { path: 'productId', type: 'string' },
         { path: 'warehouseId', type: 'string' },
@@ -112,7 +113,7 @@ describe('getEntityMeta', () => {
 
   it('has these unique keys', () => {
     const keys = Object.fromEntries(
-      entityTypes.map((type) => [type, getEntityMeta(type).uniqueKeys.map((key) => key.join('+'))]),
+      entityTypes.map((type) => [type, getEntityMeta(type).uniqueKeys.map((key) => keyName(key))]),
     );
     expect(keys).toEqual({
       account: [],
@@ -126,8 +127,8 @@ describe('getEntityMeta', () => {
       stockItem: ['productId+warehouseId'],
       supplierInvoice: ['number', 'supplierId+supplierReference'],
       goodsReceipt: ['number'],
-      invoice: ['number'],
-      payment: ['number'],
+      invoice: ['number', 'salesOrderId'],
+      payment: ['number', 'reference'],
       purchaseOrder: ['number'],
       purchaseRequisition: ['number'],
       quote: ['number'],

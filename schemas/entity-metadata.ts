@@ -1,3 +1,4 @@
+import { uniqueKeyOf, type UniqueKey } from './unique-key';
 import { getEntitySchema, isEntityType } from './entity-schemas';
 import type { ComputeRule, DuplicateKind, EntitySchema } from './json-schema';
 import type { EntityType } from './types/index.generated';
@@ -52,8 +53,8 @@ export interface EntityMeta {
   /** The domain rules to run before every write of this type. */
   computeRules: readonly ComputeRule[];
   refs: readonly ReferenceField[];
-  /** Unique indexes, each a list of top-level fields. */
-  uniqueKeys: readonly (readonly string[])[];
+  /** Unique business keys, enforced by the repository (see {@link UniqueKey}). */
+  uniqueKeys: readonly UniqueKey[];
   numbering?: { field: string; prefix: string };
   status?: StatusMeta;
   filterable: readonly FilterableField[];
@@ -68,7 +69,7 @@ const cache = new Map<EntityType, EntityMeta>();
  *
  * @example
  * getEntityMeta('quote').numbering; // { field: 'number', prefix: 'QUO' }
- * getEntityMeta('stockItem').uniqueKeys; // [['productId', 'warehouseId']]
+ * getEntityMeta('stockItem').uniqueKeys; // [{ fields: ['productId', 'warehouseId'] }]
  */
 export function getEntityMeta(type: EntityType): EntityMeta {
   let meta = cache.get(type);
@@ -84,7 +85,7 @@ export function readEntityMeta(type: EntityType, schema: EntitySchema): EntityMe
   const readOnlyPaths: string[] = [];
   const computed: ComputedField[] = [];
   const refs: ReferenceField[] = [];
-  const uniqueKeys: string[][] = [];
+  const uniqueKeys: UniqueKey[] = [];
   const filterable: FilterableField[] = [];
   const searchable: string[] = [];
   const duplicateFields: { path: string; kind: DuplicateKind }[] = [];
@@ -100,7 +101,7 @@ export function readEntityMeta(type: EntityType, schema: EntitySchema): EntityMe
         throw new Error(`${type}.${path}: x-ref names unknown entity type ${target}`);
       refs.push({ path, target });
     }
-    if (field['x-unique'] === true) uniqueKeys.push([path]);
+    if (field['x-unique'] === true) uniqueKeys.push({ fields: [path] });
     if (field['x-numbering'] !== undefined) numbering = { field: path, prefix: field['x-numbering'].prefix };
     if (field['x-filterable'] === true)
       filterable.push(filterableField(path, field.type, field.format, field.enum));
@@ -118,7 +119,7 @@ export function readEntityMeta(type: EntityType, schema: EntitySchema): EntityMe
       };
     }
   });
-  for (const key of schema['x-unique-keys'] ?? []) uniqueKeys.push([...key]);
+  for (const key of schema['x-unique-keys'] ?? []) uniqueKeys.push(uniqueKeyOf(key));
 
   return deepFreeze({
     type,

@@ -11,6 +11,8 @@ export type {
   ReferenceField,
   StatusMeta,
 } from './entity-metadata';
+export { keyName, keyValues, normalise, uniqueKeyOf } from './unique-key';
+export type { KeyCondition, UniqueKey, UniqueKeyAnnotation } from './unique-key';
 export { getInputSchema, validateEntity } from './validators';
 export type { ValidationMode, ValidationResult } from './validators';
 export { describeIssues } from './validation-issues';

@@ -1,3 +1,4 @@
+import type { UniqueKeyAnnotation } from './unique-key';
 /**
  * The subset of JSON Schema draft-07 the entity schemas use, plus Ledgerline's `x-` annotations.
  * Hand-written because it describes the schema files themselves, which no schema generates.
@@ -39,8 +40,11 @@ export interface JsonSchema {
   'x-group'?: 'crm' | 'erp';
   /** Root: the property that names a record in lists, pickers and links. */
   'x-title'?: string;
-  /** Root: compound unique keys, each a list of top-level properties. */
-  'x-unique-keys'?: readonly (readonly string[])[];
+  /**
+   * Root: unique keys, each a list of top-level properties, or `{fields, when, caseInsensitive}` for
+   * a key that binds only the records matching `when` (see {@link UniqueKey}).
+   */
+  'x-unique-keys'?: readonly UniqueKeyAnnotation[];
   /** Field: the server computes it with this rule; clients never write it. Always with readOnly. */
   'x-computed'?: ComputeRule;
   /** Field: holds the id of a record of this entity type, which must exist. */

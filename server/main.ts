@@ -1,3 +1,4 @@
+import { entityTypes } from '../schemas';
 import path from 'node:path';
 import { existsSync } from 'node:fs';
 import { Connection, Client } from '@temporalio/client';
@@ -10,7 +11,7 @@ import { createTaskStore } from '../domain/tasks';
 import { createScheduleSync } from '../domain/schedules';
 import { createWebhookStore, loadOrCreateSecretsKey } from '../domain/webhooks';
 import { createTriggerDispatcher } from '../domain/triggers';
-import { ensureVersionLogIndexes, migrateToVersionLog } from '../domain/entities';
+import { backfillKeyClaims, ensureVersionLogIndexes, migrateToVersionLog } from '../domain/entities';
 import { ensureSearchAttributes } from '../platform/temporal-search-attributes';
 import { defaultAdmission, storePoolSize } from './http/admission';
 import { createServerApp } from './server-app';
@@ -88,7 +89,11 @@ function main(): void {
       () => createWebhookStore(db, secretsKey).ensureIndexes(),
       () => ensureVersionLogIndexes(db),
       // Once per data directory, resumable: the former outbox layout becomes the version log.
-      () => migrateToVersionLog(db, log).then(() => undefined),
+      () =>
+        migrateToVersionLog(db, log)
+          // Then keys declared since a record was stored bind it too.
+          .then(() => backfillKeyClaims(db, entityTypes))
+          .then(() => undefined),
     ],
     admin: { email: config.adminEmail, password: config.adminPassword },
     seedDemo: config.seedDemo,

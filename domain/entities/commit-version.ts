@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { getEntityMeta, validateEntity, type EntityType } from '../../schemas';
+import { getEntityMeta, validateEntity, type EntityType, type UniqueKey } from '../../schemas';
 import { diffFields, type ChangeKind } from '../events/change-event';
 import { notifyEntityCommit } from '../events/commit-listeners';
 import { numberCandidates, type NumberCandidates } from './counters';
@@ -22,6 +22,8 @@ export interface CommitInput {
   event: ChangeKind;
   ctx: WriteContext;
   at: Date;
+  /** Keys to claim besides the type's declared ones (a find-or-create's match). */
+  extraKeys?: readonly UniqueKey[];
 }
 
 /** What a commit came to. */
@@ -76,7 +78,7 @@ export async function commitVersion(input: CommitInput): Promise<CommitResult> {
   const final = validateEntity(type, toRecord(record), 'replace');
   if (!final.ok) throw new EntityValidationError(`invalid ${type}`, final.errors);
   await ensureVersionLogIndexes(db);
-  await claimUniqueKeys(db, type, record, previous, (t, i) => readHead(db, t, i));
+  await claimUniqueKeys(db, type, record, previous, (t, i) => readHead(db, t, i), input.extraKeys);
 
   const eventId = randomUUID();
   for (;;) {

@@ -33,10 +33,26 @@ export class VersionConflictError extends EntityError {
   }
 }
 
-/** A unique key is taken (HTTP 409); `details` name the fields. */
+/** A record holding a unique key another write wanted. */
+export interface DuplicateHolder {
+  /** The key's name: `salesOrderId`, `productId+warehouseId`. */
+  key: string;
+  id: string;
+  /** The holder's title (number or name). */
+  title: string;
+}
+
+/** A unique key is taken (HTTP 409); `details` name the fields, `holders` the records that hold them. */
 export class DuplicateKeyError extends EntityError {
   override name = 'DuplicateKeyError';
   readonly kind = 'duplicateKey';
+  constructor(
+    message: string,
+    details: EntityErrorDetail[] = [],
+    readonly holders: readonly DuplicateHolder[] = [],
+  ) {
+    super(message, details);
+  }
 }
 
 /** The document does not match its schema (HTTP 400). */

@@ -1,11 +1,23 @@
 import { createHash, randomUUID } from 'node:crypto';
-import type { Db } from 'mongodb';
-import { getEntityMeta, type EntityType } from '../../schemas';
+import type { Db, Filter } from 'mongodb';
+import { getEntityMeta, keyName, normalise, type EntityType, type UniqueKey } from '../../schemas';
 import type { ChangeKind } from '../events/change-event';
 import { commitVersion } from './commit-version';
 import { entityCollection, toRecord, type EntityRecord, type StoredEntity } from './entity-document';
-import { EntityNotFoundError, EntityValidationError, VersionConflictError } from './entity-errors';
-import { buildListFilter, encodeCursor, maxListLimit, sortableFields, type ListQuery } from './list-query';
+import {
+  DuplicateKeyError,
+  EntityNotFoundError,
+  EntityValidationError,
+  VersionConflictError,
+} from './entity-errors';
+import {
+  buildListFilter,
+  encodeCursor,
+  escapeRegex,
+  maxListLimit,
+  sortableFields,
+  type ListQuery,
+} from './list-query';
 import { applyMergePatch } from './merge-patch';
 import {
   ensureDuplicateIndexes,
@@ -16,7 +28,7 @@ import { prepareWrite } from './prepare-write';
 import { readHead } from './projection';
 import { postStock } from './stock-postings';
 import { backoff } from './store-retry';
-import { ensureEntityIndexes } from './unique-keys';
+import { committedHead, ensureEntityIndexes } from './unique-keys';
 import { ensureVersionLogIndexes } from './version-log';
 import type { WriteContext } from './write-context';
 
@@ -36,6 +48,16 @@ export interface ListResult {
 export interface EntityRepository {
   readonly db: Db;
   create(type: EntityType, input: unknown, ctx: WriteContext): Promise<CreateResult>;
+  /**
+   * Returns the live record whose `match` fields equal the input's, or creates it: exactly one
+   * record per match under any concurrency (see {@link FindOrCreateMatch}). `created` says which.
+   */
+  findOrCreate(
+    type: EntityType,
+    input: unknown,
+    match: FindOrCreateMatch,
+    ctx: WriteContext,
+  ): Promise<CreateResult>;
   /** Throws {@link EntityNotFoundError}. Archived records are returned too. */
   get(type: EntityType, id: string): Promise<EntityRecord>;
   list(type: EntityType, query?: ListQuery): Promise<ListResult>;
@@ -52,6 +74,18 @@ export interface EntityRepository {
     options: { expectedVersion?: number },
     ctx: WriteContext,
   ): Promise<EntityRecord>;
+}
+
+/**
+ * The fields a find-or-create matches on. The create claims them as a unique key of live records
+ * (`archived` false), so of any number of racing find-or-creates one creates and the others return
+ * its record. Writes that are not find-or-creates don't claim the key unless the schema declares it
+ * (`x-unique-keys`).
+ */
+export interface FindOrCreateMatch {
+  fields: readonly string[];
+  /** Text values match trimmed and case-insensitively (emails). */
+  caseInsensitive?: boolean;
 }
 
 export interface RepositoryOptions {
@@ -104,7 +138,16 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
     return head;
   }
 
-  async function create(type: EntityType, input: unknown, ctx: WriteContext): Promise<CreateResult> {
+  function create(type: EntityType, input: unknown, ctx: WriteContext): Promise<CreateResult> {
+    return createWith(type, input, ctx, []);
+  }
+
+  async function createWith(
+    type: EntityType,
+    input: unknown,
+    ctx: WriteContext,
+    extraKeys: readonly UniqueKey[],
+  ): Promise<CreateResult> {
     await collectionOf(type);
     const id = ctx.idempotencyKey === undefined ? randomUUID() : idFromKey(type, ctx.idempotencyKey);
     if (ctx.idempotencyKey !== undefined) {
@@ -124,6 +167,7 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
       event: 'created',
       ctx,
       at: now(),
+      extraKeys,
     });
     if (result.status !== 'committed') {
       // A concurrent create with the same idempotency key won.
@@ -135,6 +179,33 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
       created: true,
       possibleDuplicates: await findPossibleDuplicates(db, type, result.record),
     };
+  }
+
+  async function findOrCreate(
+    type: EntityType,
+    input: unknown,
+    match: FindOrCreateMatch,
+    ctx: WriteContext,
+  ): Promise<CreateResult> {
+    const collection = await collectionOf(type);
+    const key: UniqueKey = {
+      fields: [...match.fields],
+      when: { archived: { ne: true } },
+      ...(match.caseInsensitive === true ? { caseInsensitive: true } : {}),
+    };
+    const values = matchValues(type, input, key);
+    const found = await collection.findOne(matchFilter(key, values));
+    if (found !== null) return { record: toRecord(found), created: false, possibleDuplicates: [] };
+    try {
+      return await createWith(type, input, ctx, [key]);
+    } catch (error: unknown) {
+      const holder =
+        error instanceof DuplicateKeyError ? error.holders.find((h) => h.key === keyName(key)) : undefined;
+      if (holder === undefined) throw error;
+      const head = await committedHead(type, holder.id, (t, i) => readHead(db, t, i));
+      if (head === undefined) throw error;
+      return { record: toRecord(head), created: false, possibleDuplicates: [] };
+    }
   }
 
   async function get(type: EntityType, id: string): Promise<EntityRecord> {
@@ -246,7 +317,7 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
     for (const invoiceId of invoiceIds) await update('invoice', invoiceId, {}, {}, derivedCtx);
   }
 
-  return { db, create, get, list, update, archive };
+  return { db, create, findOrCreate, get, list, update, archive };
 }
 
 function checkVersion(type: EntityType, stored: StoredEntity, expected: number | undefined): void {
@@ -256,6 +327,32 @@ function checkVersion(type: EntityType, stored: StoredEntity, expected: number |
       stored.version,
     );
   }
+}
+
+/** The input's values of a find-or-create's match fields; each must be given, as text, number or boolean. */
+function matchValues(type: EntityType, input: unknown, key: UniqueKey): unknown[] {
+  const data = (typeof input === 'object' && input !== null ? input : {}) as Record<string, unknown>;
+  const details = key.fields
+    .filter((field) => !['string', 'number', 'boolean'].includes(typeof data[field]))
+    .map((field) => ({
+      path: field,
+      message: 'a find-or-create needs a text, number or boolean value here',
+    }));
+  if (details.length > 0) throw new EntityValidationError(`invalid ${type} match`, details);
+  return key.fields.map((field) => data[field]);
+}
+
+/** The projection filter for a live record with these match values. */
+function matchFilter(key: UniqueKey, values: readonly unknown[]): Filter<StoredEntity> {
+  const filter: Record<string, unknown> = { archived: false };
+  key.fields.forEach((field, i) => {
+    const value = values[i];
+    filter[field] =
+      key.caseInsensitive === true && typeof value === 'string'
+        ? { $regex: `^\\s*${escapeRegex(normalise(value))}\\s*$`, $options: 'i' }
+        : value;
+  });
+  return filter;
 }
 
 /** The record id an idempotency key creates: the same key always names the same record. */

@@ -1,6 +1,12 @@
 /** The entity store: the repository every entity write goes through, its version log, and its stock movements. */
 export { createEntityRepository } from './entity-repository';
-export type { CreateResult, EntityRepository, ListResult, RepositoryOptions } from './entity-repository';
+export type {
+  CreateResult,
+  EntityRepository,
+  FindOrCreateMatch,
+  ListResult,
+  RepositoryOptions,
+} from './entity-repository';
 export { entityCollection, entityCollectionName, hiddenFields, toRecord } from './entity-document';
 export type { EntityRecord, StoredEntity } from './entity-document';
 export {
@@ -11,7 +17,7 @@ export {
   InvariantError,
   VersionConflictError,
 } from './entity-errors';
-export type { EntityErrorDetail } from './entity-errors';
+export type { DuplicateHolder, EntityErrorDetail } from './entity-errors';
 export { maxListLimit, sortableFields } from './list-query';
 export type { FieldFilter, FilterOperator, ListQuery, Scalar } from './list-query';
 export { applyMergePatch } from './merge-patch';
@@ -42,6 +48,7 @@ export type {
 export { readHead } from './projection';
 export { isTransientStoreError, withStoreRetry } from './store-retry';
 export { migrateToVersionLog } from './migrate-version-log';
+export { backfillKeyClaims } from './unique-keys';
 export { ensureVersionLogIndexes, versionLog, versionLogCollection } from './version-log';
 export type { VersionDocument } from './version-log';
 export type { WriteContext } from './write-context';

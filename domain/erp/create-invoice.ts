@@ -1,5 +1,5 @@
 import type { EntityRecord, EntityRepository, WriteContext } from '../entities';
-import { DuplicateKeyError, entityCollection, InvariantError } from '../entities';
+import { DuplicateKeyError, InvariantError } from '../entities';
 import type { SalesOrder } from '../../schemas/types/index.generated';
 import { invoiceFromOrder } from './invoice-from-order';
 import { refuseCreditHold } from './credit-hold';
@@ -18,7 +18,8 @@ const invoiceableStatuses = ['confirmed', 'partiallyShipped', 'shipped', 'comple
 /**
  * Creates the invoice of a whole sales order through the repository, which computes its totals, takes
  * its number from the gapless yearly INV sequence and its due date from the payment terms. An order is
- * invoiced once: a second invoice for it (other than a cancelled one) is refused. With an idempotency
+ * invoiced once: the invoice schema's unique key on `salesOrderId` (cancelled and archived invoices
+ * aside) lets one of any number of racing creates win, and the others are refused naming it. With an idempotency
  * key a retry returns the invoice the first attempt created, never a second one.
  *
  * @example
@@ -39,20 +40,23 @@ export async function createInvoiceFromOrder(
     ]);
   }
   refuseCreditHold(order, 'salesOrderId');
-  const earlier = await entityCollection(repo.db, 'invoice').findOne(
-    { salesOrderId: order._id, archived: false, status: { $ne: 'cancelled' } },
-    { projection: { number: 1, _idem: 1 } },
-  );
-  if (earlier !== null && (ctx.idempotencyKey === undefined || earlier._idem !== ctx.idempotencyKey)) {
-    const message = `is already invoiced by ${String(earlier.number)}`;
-    throw new DuplicateKeyError(`sales order ${String(order.number)} ${message}`, [
-      { path: 'params.salesOrderId', message },
-    ]);
-  }
   const input = invoiceFromOrder(order as unknown as SalesOrder, {
     issueDate: now().toISOString().slice(0, 10),
     status: request.status ?? 'draft',
     ...(request.dueInDays === undefined ? {} : { dueInDays: request.dueInDays }),
   });
-  return (await repo.create('invoice', input, ctx)).record;
+  try {
+    return (await repo.create('invoice', input, ctx)).record;
+  } catch (error: unknown) {
+    // The invoice's unique key on its order (see invoice.schema.json) picks one winner per order.
+    const holder =
+      error instanceof DuplicateKeyError ? error.holders.find((h) => h.key === 'salesOrderId') : undefined;
+    if (holder === undefined) throw error;
+    const message = `is already invoiced by ${holder.title}`;
+    throw new DuplicateKeyError(
+      `sales order ${String(order.number)} ${message}`,
+      [{ path: 'params.salesOrderId', message }],
+      error instanceof DuplicateKeyError ? error.holders : [],
+    );
+  }
 }

@@ -32,6 +32,17 @@ export function createEntityActivities(deps: { db: Db }) {
       mapEntityErrors(
         async () => (await repo.create(entityType(call), call.params.data, writeContextOf(call))).record,
       ),
+    'entity.upsert': (call: ActivityCall) =>
+      mapEntityErrors(async () => {
+        const match = Array.isArray(call.params.match) ? call.params.match.map(String) : [];
+        const { record, created } = await repo.findOrCreate(
+          entityType(call),
+          call.params.data,
+          { fields: match, caseInsensitive: call.params.caseInsensitive === true },
+          writeContextOf(call),
+        );
+        return { created, record };
+      }),
     'entity.update': (call: ActivityCall) =>
       mapEntityErrors(() =>
         repo.update(

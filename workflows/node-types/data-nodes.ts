@@ -3,6 +3,7 @@ import { singleOutPort } from './node-type';
 import { entityTypeParam, paramsObject, recordIdParam, storeActivity } from './param-schemas';
 
 const fieldName = '^[A-Za-z][A-Za-z0-9_]*(\\.[A-Za-z][A-Za-z0-9_]*)*$';
+const topLevelField = '^[A-Za-z][A-Za-z0-9_]*$';
 
 export const entityCreate: NodeTypeDeclaration = {
   type: 'entity.create',
@@ -29,6 +30,53 @@ export const entityCreate: NodeTypeDeclaration = {
     description: 'Archives the created record.',
     params: (params, output) => {
       const id = recordId(output);
+      return id === undefined ? undefined : { entityType: params.entityType, id };
+    },
+  },
+};
+
+export const entityUpsert: NodeTypeDeclaration = {
+  type: 'entity.upsert',
+  group: 'data',
+  label: 'Find or create record',
+  description:
+    'Returns the live record whose match fields equal the data, or creates it: one record per match, however many runs race for it.',
+  paramsSchema: paramsObject(
+    {
+      entityType: entityTypeParam,
+      match: {
+        type: 'array',
+        title: 'Match on',
+        description: 'The fields that identify the record, e.g. email; each must be set in Data.',
+        items: { type: 'string', pattern: topLevelField },
+        minItems: 1,
+        maxItems: 5,
+        uniqueItems: true,
+      },
+      caseInsensitive: {
+        type: 'boolean',
+        title: 'Ignore case',
+        description: 'Text values match trimmed and case-insensitively, as emails should.',
+        default: false,
+      },
+      data: {
+        type: 'object',
+        title: 'Data',
+        description: 'Field values of the record to create; each may be an expression.',
+      },
+    },
+    ['entityType', 'match', 'data'],
+  ),
+  ports: singleOutPort,
+  outputDescription: '{created, record}: created is false when the record existed (or a racing run created it).',
+  execution: 'activity',
+  activity: storeActivity,
+  compensation: {
+    activity: 'entity.archive',
+    description: 'Archives the record, if this node created it.',
+    params: (params, output) => {
+      const { created, record } = (output ?? {}) as { created?: unknown; record?: unknown };
+      const id = created === true ? recordId(record) : undefined;
       return id === undefined ? undefined : { entityType: params.entityType, id };
     },
   },

@@ -1,5 +1,5 @@
 import type { JsonSchema } from '../definition/json-schema';
-import { dataSet, entityCreate, entityGet, entityQuery, entityUpdate } from './data-nodes';
+import { dataSet, entityCreate, entityGet, entityQuery, entityUpdate, entityUpsert } from './data-nodes';
 import {
   crmConvertLead,
   erpCreateInvoice,
@@ -23,6 +23,7 @@ export const nodeTypeList: readonly NodeTypeDeclaration[] = [
   triggerSchedule,
   triggerWebhook,
   entityCreate,
+  entityUpsert,
   entityUpdate,
   entityGet,
   entityQuery,

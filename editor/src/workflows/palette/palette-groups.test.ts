@@ -27,7 +27,7 @@ describe('palette', () => {
   test.each([
     ['approv', ['human.approval']],
     ['IF', ['logic.if']],
-    ['record create', ['entity.create']],
+    ['record create', ['entity.create', 'entity.upsert']],
     ['lead', ['crm.convertLead']],
     ['nothing like this', []],
   ])('searching %s finds %j', (query, found) => {
