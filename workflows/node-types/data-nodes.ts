@@ -68,7 +68,8 @@ export const entityUpsert: NodeTypeDeclaration = {
     ['entityType', 'match', 'data'],
   ),
   ports: singleOutPort,
-  outputDescription: '{created, record}: created is false when the record existed (or a racing run created it).',
+  outputDescription:
+    '{created, record}: created is false when the record existed (or a racing run created it).',
   execution: 'activity',
   activity: storeActivity,
   compensation: {
