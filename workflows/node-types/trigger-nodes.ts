@@ -114,6 +114,27 @@ export const triggerWebhook: NodeTypeDeclaration = {
       },
       'x-literal': true,
     },
+    respond: {
+      type: 'string',
+      title: 'Reply',
+      description:
+        "immediately: 202 {runId} at once. whenDone: 200 with the run's output when it ends. node: 200 with the output of the Reply node once it has run. Past the wait, 202 {runId}.",
+      enum: ['immediately', 'whenDone', 'node'],
+      default: 'immediately',
+    },
+    respondNode: {
+      type: 'string',
+      title: 'Reply node',
+      description: 'With reply "node": the id of the node whose output answers the call.',
+      minLength: 1,
+    },
+    respondTimeoutSeconds: {
+      type: 'integer',
+      title: 'Reply wait (seconds)',
+      description: 'The longest the call waits for its answer before 202 {runId}; default 30.',
+      minimum: 1,
+      maximum: 120,
+    },
   }),
   ports: singleOutPort,
   outputDescription:

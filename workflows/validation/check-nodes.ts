@@ -106,3 +106,24 @@ export function checkJoinInputs(graph: WorkflowGraph): ValidationError[] {
   }
   return errors;
 }
+
+/** A webhook that replies with a node's output must name a node of the graph. */
+export function checkWebhookReplies(definition: WorkflowDefinition): ValidationError[] {
+  const ids = new Set(definition.nodes.map((node) => node.id));
+  const errors: ValidationError[] = [];
+  for (const node of definition.nodes) {
+    if (node.type !== 'trigger.webhook' || node.params.respond !== 'node') continue;
+    const target = node.params.respondNode;
+    if (typeof target === 'string' && ids.has(target)) continue;
+    errors.push({
+      nodeId: node.id,
+      path: 'params.respondNode',
+      code: 'unknown_reply_node',
+      message:
+        target === undefined
+          ? `Node ${JSON.stringify(node.id)} replies with a node's output: name the node in respondNode`
+          : `Node ${JSON.stringify(node.id)} replies with the output of ${JSON.stringify(target)}, which is not a node of this workflow`,
+    });
+  }
+  return errors;
+}

@@ -5,7 +5,13 @@ import { checkDefinitionSchema } from './check-definition-schema';
 import { checkEdges } from './check-edges';
 import { checkExpressions } from './check-expressions';
 import { checkForEachBodies } from './check-for-each';
-import { checkJoinInputs, checkNodeTypes, checkSwitchPorts, checkUniqueIds } from './check-nodes';
+import {
+  checkJoinInputs,
+  checkNodeTypes,
+  checkSwitchPorts,
+  checkUniqueIds,
+  checkWebhookReplies,
+} from './check-nodes';
 import { checkParams } from './check-params';
 import { checkReachability } from './check-reachability';
 import type { ValidationResult } from './validation-error';
@@ -36,6 +42,7 @@ export function validateDefinition(value: unknown): ValidationResult {
     }),
     ...checkExpressions(definition),
     ...checkSwitchPorts(definition),
+    ...checkWebhookReplies(definition),
     ...checkJoinInputs(graph),
     ...checkForEachBodies(graph),
     ...checkReachability(graph),

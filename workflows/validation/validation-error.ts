@@ -6,6 +6,7 @@ export type ValidationErrorCode =
   | 'unknown_node_type'
   | 'no_trigger'
   | 'unknown_node'
+  | 'unknown_reply_node'
   | 'unknown_port'
   | 'trigger_incoming_edge'
   | 'invalid_params'

@@ -19,6 +19,7 @@ import type { Logger } from '../../../platform/logger';
 import { HttpError } from '../../http/http-error';
 import { forwardedHeaders, idempotencyKey, parsePayload, presentedToken } from './webhook-request';
 import { signatureSettings, webhookTrigger } from './webhook-trigger';
+import { awaitReply, replySettings, type Reply } from './webhook-reply';
 
 /** How many calls a hook accepts, and how large a body. */
 export interface WebhookLimits {
@@ -104,7 +105,8 @@ function checkSignature(
  * order: the per-hook rate limit (429), the body size limit (413), the hook (404), its secret
  * token (401), a published version with the hook's trigger (409), the signature when the trigger
  * asks for one (401), the content type and JSON (400), the trigger's payload schema (400 with the
- * paths), then an idempotent start: 202 `{runId}`.
+ * paths), then an idempotent start: 202 `{runId}`, or the answer the trigger's `respond` waits for
+ * (see `awaitReply`).
  *
  * @example
  * createApp({ …, rootRouters: [hookRoutes({ temporal, taskQueue, webhooks, workflows, limits, log })] });
@@ -176,7 +178,25 @@ export function hookRoutes(deps: HookRoutesDeps): Router {
       deps.log.warn({ err: error, hookId: hook._id }, 'webhook run could not be started');
       throw new HttpError('unavailable', 'The workflow engine is not reachable; retry later');
     }
-    res.status(202).location(`/api/runs/${started.runId}`).json({ runId: started.runId });
+    res.location(`/api/runs/${started.runId}`);
+    const gone = new AbortController();
+    res.once('close', () => gone.abort());
+    const reply = await awaitReply(deps.temporal, started.runId, replySettings(trigger), gone.signal).catch(
+      (error: unknown): Reply => {
+        // The run started; an answer that can't be read is still a 202 with its id.
+        deps.log.warn({ err: error, runId: started.runId }, 'webhook reply could not be read');
+        return { kind: 'pending' };
+      },
+    );
+    const { runId } = started;
+    if (reply.kind === 'pending') res.status(202).json({ runId });
+    else if (reply.kind === 'node')
+      res
+        .status(200)
+        .json({ runId, status: 'running', node: reply.nodeId, port: reply.port, output: reply.output });
+    else if (reply.kind === 'completed')
+      res.status(200).json({ runId, status: 'completed', output: reply.output });
+    else res.status(200).json({ runId, status: 'failed', error: reply.error });
   });
 
   return router;
