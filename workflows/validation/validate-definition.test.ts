@@ -174,6 +174,25 @@ describe('validateDefinition', () => {
     expect(validateDefinition(definition)).toEqual({ valid: true, errors: [] });
   });
 
+  test('an expression that reads $nodes of a node the workflow does not have is named', () => {
+    const definition = withNode({
+      id: 'route',
+      type: 'logic.switch',
+      params: {
+        cases: [{ port: 'vip', condition: '=$nodes.load.vip or $nodes.`lo-ad`.vip or $nodes.check' }],
+      },
+    });
+    definition.edges.push({ id: 'eVip', source: 'route', sourcePort: 'vip', target: 'yes' });
+    expect(validateDefinition(definition).errors).toEqual(
+      ['load', 'lo-ad'].map((id) => ({
+        nodeId: 'route',
+        path: 'params.cases[0].condition',
+        code: 'unknown_node_reference',
+        message: `Node "route" (logic.switch): params.cases[0].condition reads $nodes.${id}, but no node has the id "${id}"`,
+      })),
+    );
+  });
+
   test('an edge out of flow.end says the node has no ports', () => {
     const definition = withNode({ id: 'end', type: 'flow.end', params: {} });
     definition.edges.push({ id: 'eEnd', source: 'end', target: 'check' });

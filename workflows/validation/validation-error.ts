@@ -12,6 +12,7 @@ export type ValidationErrorCode =
   | 'invalid_params'
   | 'retry_not_applicable'
   | 'expression_syntax'
+  | 'unknown_node_reference'
   | 'duplicate_port'
   | 'join_inputs'
   | 'invalid_for_each_body'
