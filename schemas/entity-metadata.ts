@@ -165,3 +165,10 @@ function deepFreeze<T>(value: T): T {
   }
   return value;
 }
+
+/** The fields a list of `type` can sort on: its filterable fields, `updatedAt`, `createdAt` and `_id`. */
+export function sortableFields(type: EntityType): string[] {
+  return [
+    ...new Set(['updatedAt', 'createdAt', '_id', ...getEntityMeta(type).filterable.map((f) => f.path)]),
+  ];
+}

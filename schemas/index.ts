@@ -3,7 +3,7 @@
  * Everything here is free of Node built-ins, so the editor can import it too.
  */
 export { entitySchemas, getEntitySchema, isEntityType } from './entity-schemas';
-export { getEntityMeta } from './entity-metadata';
+export { getEntityMeta, sortableFields } from './entity-metadata';
 export type {
   ComputedField,
   EntityMeta,

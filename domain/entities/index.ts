@@ -18,8 +18,23 @@ export {
   VersionConflictError,
 } from './entity-errors';
 export type { DuplicateHolder, EntityErrorDetail } from './entity-errors';
-export { maxListLimit, sortableFields } from './list-query';
-export type { FieldFilter, FilterOperator, ListQuery, Scalar } from './list-query';
+export {
+  filterOperators,
+  isOrdered,
+  maxFilterConditions,
+  maxFilterDepth,
+  maxInValues,
+  maxListLimit,
+  sortableFields,
+} from './list-query';
+export type {
+  FieldFilter,
+  FilterExpression,
+  FilterGroup,
+  FilterOperator,
+  ListQuery,
+  Scalar,
+} from './list-query';
 export { applyMergePatch } from './merge-patch';
 export type { PossibleDuplicate } from './possible-duplicates';
 export {

@@ -4,10 +4,15 @@ import {
   createEntityRepository,
   EntityError,
   InsufficientStockError,
+  maxListLimit,
   withStoreRetry,
+  type EntityRecord,
+  type EntityRepository,
   type FieldFilter,
+  type FilterExpression,
   type WriteContext,
 } from '../../domain/entities';
+import { queryAllPagesMaxItems } from '../../workflows/node-types/data-nodes';
 import { isEntityType, type EntityType } from '../../schemas';
 import type { ActivityCall } from '../workflows/activity-contract';
 
@@ -56,36 +61,62 @@ export function createEntityActivities(deps: { db: Db }) {
         ),
       ),
     'entity.get': (call: ActivityCall) => mapEntityErrors(() => repo.get(entityType(call), recordId(call))),
-    'entity.query': (call: ActivityCall) =>
-      mapEntityErrors(async () => {
-        const filter = (call.params.filter ?? {}) as Record<string, unknown>;
-        const filters: FieldFilter[] = Object.entries(filter).map(([field, value]) => {
-          if (value === null || !['string', 'number', 'boolean'].includes(typeof value)) {
-            throw ApplicationFailure.nonRetryable(
-              `filter.${field} must be a string, number or boolean`,
-              'ValidationError',
-            );
-          }
-          return { field, op: 'eq', value: value as string | number | boolean };
-        });
-        const sort = typeof call.params.sort === 'string' ? call.params.sort : undefined;
-        const { items } = await repo.list(entityType(call), {
-          filters,
-          ...(sort === undefined
-            ? {}
-            : {
-                sort: sort.startsWith('-')
-                  ? { field: sort.slice(1), direction: -1 }
-                  : { field: sort, direction: 1 },
-              }),
-          limit: typeof call.params.limit === 'number' ? call.params.limit : 50,
-        });
-        return { items };
-      }),
+    'entity.query': (call: ActivityCall) => mapEntityErrors(() => queryRecords(repo, call)),
     /** The compensation of entity.create. Archiving an archived record is a no-op, so retries are safe. */
     'entity.archive': (call: ActivityCall) =>
       mapEntityErrors(() => repo.archive(entityType(call), recordId(call), {}, writeContextOf(call))),
   };
+}
+
+/** Bytes of records an all-pages query collects at most, well inside Temporal's payload limit. */
+const maxQueryBytes = 1_000_000;
+
+/**
+ * entity.query: the legacy equality `filter` and the `where` tree, one page of `limit` records after
+ * `cursor`, or with `allPages` page after page until every match is read or a bound is met
+ * ({@link queryAllPagesMaxItems} records, {@link maxQueryBytes} bytes). `complete` says which.
+ */
+async function queryRecords(repo: EntityRepository, call: ActivityCall) {
+  const type = entityType(call);
+  const { params } = call;
+  const filter = (params.filter ?? {}) as Record<string, unknown>;
+  const filters: FieldFilter[] = Object.entries(filter).map(([field, value]) => {
+    if (value === null || !['string', 'number', 'boolean'].includes(typeof value)) {
+      throw ApplicationFailure.nonRetryable(
+        `filter.${field} must be a string, number or boolean`,
+        'ValidationError',
+      );
+    }
+    return { field, op: 'eq', value: value as string | number | boolean };
+  });
+  const sort = typeof params.sort === 'string' ? params.sort : undefined;
+  const limit = typeof params.limit === 'number' ? params.limit : 50;
+  const allPages = params.allPages === true;
+  const wanted = allPages ? queryAllPagesMaxItems : limit;
+  const items: EntityRecord[] = [];
+  let cursor = typeof params.cursor === 'string' ? params.cursor : undefined;
+  let bytes = 0;
+  for (;;) {
+    const page = await repo.list(type, {
+      filters,
+      ...(params.where === undefined ? {} : { where: params.where as FilterExpression }),
+      ...(sort === undefined
+        ? {}
+        : {
+            sort: sort.startsWith('-')
+              ? { field: sort.slice(1), direction: -1 }
+              : { field: sort, direction: 1 },
+          }),
+      limit: Math.min(maxListLimit, wanted - items.length),
+      ...(cursor === undefined ? {} : { cursor }),
+    });
+    items.push(...page.items);
+    bytes += Buffer.byteLength(JSON.stringify(page.items));
+    cursor = page.nextCursor ?? undefined;
+    if (cursor === undefined) return { items, nextCursor: null, complete: true };
+    if (items.length >= wanted || bytes >= maxQueryBytes)
+      return { items, nextCursor: cursor, complete: false };
+  }
 }
 
 function entityType(call: ActivityCall): EntityType {

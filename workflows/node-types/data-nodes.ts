@@ -1,3 +1,4 @@
+import type { JsonSchema } from '../definition/json-schema';
 import type { NodeTypeDeclaration } from './node-type';
 import { singleOutPort } from './node-type';
 import { entityTypeParam, paramsObject, recordIdParam, storeActivity } from './param-schemas';
@@ -126,20 +127,57 @@ export const entityGet: NodeTypeDeclaration = {
   activity: storeActivity,
 };
 
+/** The most records an all-pages entity.query returns. */
+export const queryAllPagesMaxItems = 10_000;
+
+/** One condition of an entity.query `where`: a filterable field, an operator and a value. */
+const queryCondition: JsonSchema = {
+  type: 'object',
+  required: ['field', 'op'],
+  additionalProperties: false,
+  properties: {
+    field: { type: 'string', pattern: fieldName },
+    op: { enum: ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'exists', 'ieq'] },
+    value: {},
+  },
+};
+
 export const entityQuery: NodeTypeDeclaration = {
   type: 'entity.query',
   group: 'data',
   label: 'Find records',
-  description: 'Finds records whose fields equal the given values.',
+  description:
+    'Finds records by conditions on their filterable fields (eq, ne, gt, gte, lt, lte, in, nin, exists, ieq; and/or groups), sorted, a page at a time or all pages up to a bound.',
   paramsSchema: paramsObject(
     {
       entityType: entityTypeParam,
       filter: {
         type: 'object',
         title: 'Filter',
-        description: 'Field name to the value it must equal. Operators are not accepted.',
+        description: 'Field name to the value it must equal. Operators are not accepted here; use Where.',
         propertyNames: { pattern: fieldName },
         additionalProperties: { type: ['string', 'number', 'boolean', 'null'] },
+      },
+      where: {
+        type: 'object',
+        title: 'Where',
+        description:
+          'A condition {field, op, value}, or a group {and: [...]} / {or: [...]} of them, nested up to 4 deep, at most 50 conditions. Values may be expressions.',
+        anyOf: [
+          queryCondition,
+          {
+            type: 'object',
+            required: ['and'],
+            additionalProperties: false,
+            properties: { and: { type: 'array', minItems: 1 } },
+          },
+          {
+            type: 'object',
+            required: ['or'],
+            additionalProperties: false,
+            properties: { or: { type: 'array', minItems: 1 } },
+          },
+        ],
       },
       sort: {
         type: 'string',
@@ -147,12 +185,31 @@ export const entityQuery: NodeTypeDeclaration = {
         description: 'A field name, with a leading - for descending, e.g. -updatedAt.',
         pattern: `^-?${fieldName.slice(1)}`,
       },
-      limit: { type: 'integer', title: 'Limit', minimum: 1, maximum: 1000, default: 50 },
+      limit: {
+        type: 'integer',
+        title: 'Limit',
+        description: 'Records in one page.',
+        minimum: 1,
+        maximum: 1000,
+        default: 50,
+      },
+      cursor: {
+        type: 'string',
+        title: 'Cursor',
+        description: 'Continue after an earlier page: its nextCursor, e.g. =$nodes.find.nextCursor.',
+      },
+      allPages: {
+        type: 'boolean',
+        title: 'All pages',
+        description: `Read page after page, up to ${queryAllPagesMaxItems} records or 1 MB; complete says whether it read them all.`,
+        default: false,
+      },
     },
-    ['entityType', 'filter'],
+    ['entityType'],
   ),
   ports: singleOutPort,
-  outputDescription: 'The matching records: {items}.',
+  outputDescription:
+    '{items, nextCursor, complete}: nextCursor continues after the last item (null at the end); complete is false when more records match.',
   execution: 'activity',
   activity: storeActivity,
 };

@@ -45,7 +45,7 @@ describe('node-type registry', () => {
     ['entity.create', ['entityType', 'data'], []],
     ['entity.update', ['entityType', 'id', 'changes'], []],
     ['entity.get', ['entityType', 'id'], []],
-    ['entity.query', ['entityType', 'filter'], ['sort', 'limit']],
+    ['entity.query', ['entityType'], ['filter', 'where', 'sort', 'limit', 'cursor', 'allPages']],
     ['data.set', ['values'], []],
     ['logic.if', ['condition'], []],
     ['logic.switch', ['cases'], []],

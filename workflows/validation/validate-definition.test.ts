@@ -193,6 +193,46 @@ describe('validateDefinition', () => {
     );
   });
 
+  test('an entity.query names only fields its entity type can filter and sort by', () => {
+    const definition = withNode({
+      id: 'find',
+      type: 'entity.query',
+      params: {
+        entityType: 'invoice',
+        filter: { status: 'issued', colour: 'red' },
+        where: {
+          or: [
+            { field: 'total', op: 'gte', value: 1 },
+            { field: 'notes', op: 'eq', value: 'x' },
+          ],
+        },
+        sort: '-ghost',
+      },
+    });
+    const messages = validateDefinition(definition).errors.map((e) => [e.path, e.code, e.message]);
+    expect(messages).toEqual([
+      [
+        'params.filter.colour',
+        'unknown_field',
+        expect.stringMatching(
+          /^Node "find" \(entity\.query\): params\.filter\.colour names colour, which invoice cannot filter by; use one of /,
+        ),
+      ],
+      [
+        'params.where.or[1].field',
+        'unknown_field',
+        expect.stringContaining('names notes, which invoice cannot filter by'),
+      ],
+      [
+        'params.sort',
+        'unknown_field',
+        expect.stringContaining(
+          'names ghost, which invoice cannot sort by; use one of updatedAt, createdAt, _id, ',
+        ),
+      ],
+    ]);
+  });
+
   test('an edge out of flow.end says the node has no ports', () => {
     const definition = withNode({ id: 'end', type: 'flow.end', params: {} });
     definition.edges.push({ id: 'eEnd', source: 'end', target: 'check' });

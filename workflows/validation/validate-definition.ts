@@ -3,6 +3,7 @@ import type { WorkflowDefinition } from '../definition/workflow-definition';
 import { getNodeType } from '../node-types/registry';
 import { checkDefinitionSchema } from './check-definition-schema';
 import { checkEdges } from './check-edges';
+import { checkEntityQueries } from './check-entity-query';
 import { checkExpressions } from './check-expressions';
 import { checkForEachBodies } from './check-for-each';
 import {
@@ -43,6 +44,7 @@ export function validateDefinition(value: unknown): ValidationResult {
     ...checkExpressions(definition),
     ...checkSwitchPorts(definition),
     ...checkWebhookReplies(definition),
+    ...checkEntityQueries(definition),
     ...checkJoinInputs(graph),
     ...checkForEachBodies(graph),
     ...checkReachability(graph),

@@ -13,6 +13,7 @@ export type ValidationErrorCode =
   | 'retry_not_applicable'
   | 'expression_syntax'
   | 'unknown_node_reference'
+  | 'unknown_field'
   | 'duplicate_port'
   | 'join_inputs'
   | 'invalid_for_each_body'

@@ -1,18 +1,25 @@
 import type { FieldFilter, FilterOperator, ListQuery, Scalar } from '../../../domain/entities';
-import { maxListLimit, sortableFields } from '../../../domain/entities';
+import {
+  filterOperators,
+  isOrdered,
+  maxInValues,
+  maxListLimit,
+  sortableFields,
+} from '../../../domain/entities';
 import { getEntityMeta, type EntityType, type FilterableField } from '../../../schemas';
 import { HttpError, type ErrorDetail } from '../../http/http-error';
 
-const operators = new Set<FilterOperator>(['gt', 'gte', 'lt', 'lte', 'in']);
 const reserved = new Set(['sort', 'limit', 'cursor', 'q', 'includeArchived']);
-const maxInValues = 100;
+const listOperators = new Set<FilterOperator>(['in', 'nin']);
 
 /**
  * Parses list query parameters into a typed {@link ListQuery}, from the type's filterable fields only:
  *
- * - `field=value`: equality;
+ * - `field=value` (or `field[eq]=value`): equality; `field[ne]=value`: anything else;
  * - `field[gt|gte|lt|lte]=value`: ranges, for number, integer, date and date-time fields;
- * - `field[in]=a,b,c`: any of up to 100 values;
+ * - `field[in]=a,b,c`, `field[nin]=a,b,c`: any of, or none of, up to 100 values;
+ * - `field[exists]=true|false`: the field is set, or not;
+ * - `field[ieq]=text`: equal ignoring case, for text fields;
  * - `q=text`: case-insensitive prefix of any searchable field;
  * - `sort=field` or `sort=-field` (default `-updatedAt`), `limit=1..200` (default 50), `cursor=…`,
  *   `includeArchived=true`.
@@ -46,15 +53,24 @@ export function parseListParams(type: EntityType, query: Record<string, unknown>
       continue;
     }
     const op = (match[2] ?? 'eq') as FilterOperator;
-    if (op !== 'eq' && !operators.has(op)) {
-      errors.push({ path: param, message: `unknown operator ${op}; use gt, gte, lt, lte or in` });
+    if (!filterOperators.includes(op)) {
+      errors.push({ path: param, message: `unknown operator ${op}; use ${filterOperators.join(', ')}` });
       continue;
     }
-    if (op !== 'eq' && op !== 'in' && !isOrdered(field)) {
+    if (['gt', 'gte', 'lt', 'lte'].includes(op) && !isOrdered(field)) {
       errors.push({ path: param, message: `${op} applies to numbers and dates only` });
       continue;
     }
-    const texts = op === 'in' ? raw.split(',') : [raw];
+    if (op === 'ieq' && field.type !== 'string') {
+      errors.push({ path: param, message: 'ieq applies to text fields only' });
+      continue;
+    }
+    if (op === 'exists') {
+      if (raw !== 'true' && raw !== 'false') errors.push({ path: param, message: 'must be true or false' });
+      else filters.push({ field: field.path, op, value: raw === 'true' });
+      continue;
+    }
+    const texts = listOperators.has(op) ? raw.split(',') : [raw];
     if (texts.length > maxInValues) {
       errors.push({ path: param, message: `at most ${maxInValues} values` });
       continue;
@@ -67,7 +83,11 @@ export function parseListParams(type: EntityType, query: Record<string, unknown>
     }
     if (values.length === texts.length) {
       const [first] = values;
-      filters.push({ field: field.path, op, value: op === 'in' || first === undefined ? values : first });
+      filters.push({
+        field: field.path,
+        op,
+        value: listOperators.has(op) || first === undefined ? values : first,
+      });
     }
   }
   if (errors.length > 0) throw new HttpError('bad_request', `invalid query for ${type} list`, errors);
@@ -112,15 +132,6 @@ function readReserved(
       return;
     }
   }
-}
-
-function isOrdered(field: FilterableField): boolean {
-  return (
-    field.type === 'integer' ||
-    field.type === 'number' ||
-    field.format === 'date' ||
-    field.format === 'date-time'
-  );
 }
 
 function parseValue(field: FilterableField, text: string): Scalar | { error: string } {
