@@ -10,6 +10,8 @@ export { addDays, invoiceFromOrder } from './invoice-from-order';
 export { openBalance, openInvoiceStatuses } from './open-balance';
 export { releaseStockFor, reserveStockFor } from './stock-reservation';
 export type { ReleaseRequest, ReorderShortage, ReserveRequest, ReserveResult } from './stock-reservation';
+export { reconcile } from './reconcile';
+export type { Difference, ReconcileReport } from './reconcile';
 export { resolveStockLines } from './stock-request';
 export type { StockRequest } from './stock-request';
 export { threeWayMatch } from './three-way-match';

@@ -37,7 +37,7 @@ export async function mainWarehouse(repo: EntityRepository): Promise<EntityRecor
  */
 export async function createCompany(
   repo: EntityRepository,
-  options: { deskOnHand?: number; account?: Record<string, unknown> } = {},
+  options: { deskOnHand?: number; chairOnHand?: number; account?: Record<string, unknown> } = {},
 ): Promise<Company> {
   const run = `${Date.now().toString(36)}${(counter++).toString(36)}`.toUpperCase();
   const create = recordMaker(repo, setup);
@@ -64,7 +64,7 @@ export async function createCompany(
   const chairItem = await create('stockItem', {
     productId: chair._id,
     warehouseId: warehouse._id,
-    onHand: 20,
+    onHand: options.chairOnHand ?? 20,
   });
   const account = await create('account', {
     name: `Customer ${run}`,
