@@ -96,7 +96,7 @@ export async function reconcile(db: Db): Promise<ReconcileReport> {
   for (const item of items) {
     const record = `stockItem/${item._id}`;
     const first = await versionLog(db).findOne({ _id: `stockItem/${item._id}@1` });
-    const initial = Number((first?.record)?.onHand ?? 0);
+    const initial = Number(first?.record?.onHand ?? 0);
     const onHand = Number(item.onHand ?? 0);
     const reserved = Number(item.reserved ?? 0);
     differ('reserved', record, held.get(item._id) ?? 0, reserved);
