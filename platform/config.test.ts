@@ -65,6 +65,24 @@ describe('loadConfig', () => {
     },
   );
 
+  it.each([
+    [undefined, false],
+    ['false', false],
+    ['2', 2],
+    ['loopback', 'loopback'],
+    ['10.0.0.0/8, loopback,fd00::1', '10.0.0.0/8, loopback, fd00::1'],
+  ])('reads TRUST_PROXY %j as %j', (value, expected) => {
+    expect(loadConfig(value === undefined ? {} : { TRUST_PROXY: value }).trustProxy).toBe(expected);
+  });
+
+  it.each(['true', '0', '11', 'everyone', '10.0.0.1; rm -rf'])('refuses TRUST_PROXY %j', (value) => {
+    expect(() => loadConfig({ TRUST_PROXY: value })).toThrow(
+      new ConfigError(
+        `TRUST_PROXY must be false, a hop count from 1 to 10, or addresses, subnets and loopback, linklocal, uniquelocal separated by commas, got "${value}"`,
+      ),
+    );
+  });
+
   it('derives the Web UI port from the Temporal port, as the dev server does', () => {
     expect(loadConfig({ TEMPORAL_PORT: '7300' }).temporalUiPort).toBe(8300);
   });

@@ -51,6 +51,12 @@ export interface Config {
   secretsKey: Buffer | undefined;
   /** Webhook calls accepted per hook per minute, and the largest webhook body in bytes. */
   webhookRateLimit: number;
+  /**
+   * Env `TRUST_PROXY`: which proxies' `X-Forwarded-For` names the client (Express `trust proxy`): a
+   * hop count, or addresses, subnets and `loopback`/`linklocal`/`uniquelocal`; off by default, so
+   * a client can't pick the address the login and webhook limits count it under.
+   */
+  trustProxy: false | number | string;
   webhookMaxBodyBytes: number;
   /** Explicit tool paths and the tool cache, for the bootstrap. */
   temporalCliPath: string | undefined;
@@ -78,6 +84,24 @@ function int(env: Env, name: string, fallback: number, min = 0, max = 65535): nu
     throw new ConfigError(`${name} must be an integer between ${min} and ${max}, got "${raw}"`);
   }
   return Number(raw);
+}
+
+function trustProxy(env: Env): false | number | string {
+  const raw = str(env, 'TRUST_PROXY');
+  if (raw === undefined || raw.toLowerCase() === 'false') return false;
+  const fail = () =>
+    new ConfigError(
+      `TRUST_PROXY must be false, a hop count from 1 to 10, or addresses, subnets and loopback, linklocal, uniquelocal separated by commas, got "${raw}"`,
+    );
+  if (/^\d+$/.test(raw)) {
+    if (Number(raw) >= 1 && Number(raw) <= 10) return Number(raw);
+    throw fail();
+  }
+  const parts = raw.split(',').map((part) => part.trim());
+  const named = ['loopback', 'linklocal', 'uniquelocal'];
+  if (parts.every((part) => named.includes(part) || /^[0-9a-fA-F.:]+(\/\d{1,3})?$/.test(part)))
+    return parts.join(', ');
+  throw fail();
 }
 
 function bool(env: Env, name: string, fallback: boolean): boolean {
@@ -169,6 +193,7 @@ export function loadConfig(env: Env): Config {
     adminPassword: str(env, 'ADMIN_PASSWORD'),
     secretsKey: secretsKey(env),
     webhookRateLimit: int(env, 'WEBHOOK_RATE_LIMIT', 600, 1, 1_000_000),
+    trustProxy: trustProxy(env),
     webhookMaxBodyBytes: int(env, 'WEBHOOK_MAX_BODY_BYTES', 1_048_576, 1, 104_857_600),
     temporalCliPath: str(env, 'TEMPORAL_CLI_PATH'),
     ferretdbPath: str(env, 'FERRETDB_PATH'),

@@ -25,6 +25,8 @@ export interface AppDeps {
   bodyLimit?: string;
   /** Bounds on concurrent API requests past the health checks (see `admission`); unbounded when unset. */
   admission?: AdmissionOptions;
+  /** Express `trust proxy` (see `TRUST_PROXY`); default false. */
+  trustProxy?: false | number | string;
 }
 
 /**
@@ -38,7 +40,8 @@ export function createApp(deps: AppDeps): Express {
   const app = express();
   const metrics = createHttpMetrics();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  // Off unless configured: otherwise any client could name its own address in X-Forwarded-For.
+  app.set('trust proxy', deps.trustProxy ?? false);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -63,6 +63,7 @@ function main(): void {
     webhookLimits: { perHook: config.webhookRateLimit, maxBodyBytes: config.webhookMaxBodyBytes },
     // Requests past the store's connections wait briefly, then get 503 with Retry-After.
     admission: defaultAdmission,
+    trustProxy: config.trustProxy,
     namespace: config.temporalNamespace,
     taskQueue: config.temporalTaskQueue,
     log,

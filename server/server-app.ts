@@ -52,6 +52,8 @@ export interface ServerAppDeps {
   templatesDir?: string;
   /** Bounds on concurrent API requests (see `admission`); `main.ts` sizes them to the store pool. */
   admission?: AdmissionOptions;
+  /** Express `trust proxy` (`TRUST_PROXY`); default false. */
+  trustProxy?: false | number | string;
 }
 
 const defaultWebhookLimits: WebhookLimits = { perHook: 600, maxBodyBytes: 1_048_576 };
@@ -77,6 +79,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
     log: deps.log,
     health: deps.health,
     ...(deps.admission === undefined ? {} : { admission: deps.admission }),
+    ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
     editorDir: deps.editorDir,
     publicApiRouters: [authRoutes({ users, log: deps.log })],
     authenticate: createAuthenticate({ users }),

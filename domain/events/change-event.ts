@@ -62,10 +62,11 @@ export function diffFields(
 
 /** Deep equality of JSON values, blind to the key order of objects. */
 export function sameValue(a: unknown, b: unknown): boolean {
-  return canonical(a) === canonical(b);
+  return canonicalJson(a) === canonicalJson(b);
 }
 
-function canonical(value: unknown): string {
+/** JSON with object keys sorted at every depth: equal for values that are equal as data. */
+export function canonicalJson(value: unknown): string {
   return (
     JSON.stringify(value, (_key, v: unknown) =>
       v !== null && typeof v === 'object' && !Array.isArray(v)

@@ -2,9 +2,16 @@
 export { openSecret, sealSecret, SecretBoxError } from './secret-box';
 export type { SealedSecret } from './secret-box';
 export { loadOrCreateSecretsKey } from './secrets-key';
-export { defaultSignatureHeader, signatureMatches, signBody } from './webhook-signature';
+export {
+  checkSignature,
+  defaultSignatureHeader,
+  signatureFormat,
+  signatureToleranceSeconds,
+  signBody,
+} from './webhook-signature';
+export type { SignatureCheck } from './webhook-signature';
 export { hookPath, webhooksCollection } from './webhook-documents';
 export type { WebhookCredentials, WebhookRecord } from './webhook-documents';
 export { createWebhookStore } from './webhook-store';
 export type { WebhookStore } from './webhook-store';
-export { startWebhookRun, webhookRunId } from './webhook-run';
+export { IdempotencyKeyReusedError, startWebhookRun, webhookRunId } from './webhook-run';

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { WorkflowExecutionAlreadyStartedError } from '@temporalio/common';
+import { canonicalJson } from '../events/change-event';
 import { startRun, type StartRunRequest } from '../workflows';
 
 /**
@@ -14,10 +15,24 @@ export function webhookRunId(hookId: string, idempotencyKey: string): string {
   return `hook-${hookId}-${createHash('sha256').update(idempotencyKey).digest('hex').slice(0, 40)}`;
 }
 
+/** An `Idempotency-Key` repeated with another payload than its first call's (HTTP 409). */
+export class IdempotencyKeyReusedError extends Error {
+  override name = 'IdempotencyKeyReusedError';
+  constructor(readonly runId: string) {
+    super(
+      `This Idempotency-Key was used with another payload, for run ${runId}; use a new key for a new payload`,
+    );
+  }
+}
+
+/** Where a keyed run keeps the hash of the payload it started with. */
+const payloadHashMemo = 'payloadSha256';
+
 /**
  * Starts a webhook's run. With an idempotency key the run id is derived from it and Temporal
  * refuses a second start with that id even after the first run closed, so any number of repeats,
- * concurrent or later, answer with the one run's id.
+ * concurrent or later, answer with the one run's id. The run keeps a hash of its payload (keys in
+ * any order), and a repeat whose payload differs is refused with {@link IdempotencyKeyReusedError}.
  */
 export async function startWebhookRun(
   temporal: Client,
@@ -31,11 +46,22 @@ export async function startWebhookRun(
     return { runId: await startRun(temporal, { ...start, triggerKind: 'webhook' }), started: true };
   }
   const runId = webhookRunId(hookId, idempotencyKey);
+  const payloadHash = createHash('sha256').update(canonicalJson(start.input)).digest('hex');
   try {
-    await startRun(temporal, { ...start, triggerKind: 'webhook', runId, startOnce: true });
+    await startRun(temporal, {
+      ...start,
+      triggerKind: 'webhook',
+      runId,
+      startOnce: true,
+      memo: { ...start.memo, [payloadHashMemo]: payloadHash },
+    });
     return { runId, started: true };
   } catch (error: unknown) {
-    if (error instanceof WorkflowExecutionAlreadyStartedError) return { runId, started: false };
-    throw error;
+    if (!(error instanceof WorkflowExecutionAlreadyStartedError)) throw error;
+    const { memo } = await temporal.workflow.getHandle(runId).describe();
+    const first = memo?.[payloadHashMemo];
+    // Runs started before payloads were hashed have none to compare.
+    if (typeof first === 'string' && first !== payloadHash) throw new IdempotencyKeyReusedError(runId);
+    return { runId, started: false };
   }
 }

@@ -12,9 +12,16 @@ export interface LoginRateLimit {
   perEmail: number;
   /** Attempts per window for one IP over all emails (password spraying). */
   perIp: number;
+  /** Failed attempts per window for one email from any address (guessing from many addresses). */
+  perAccount: number;
 }
 
-export const defaultLoginRateLimit: LoginRateLimit = { windowMs: 60_000, perEmail: 10, perIp: 100 };
+export const defaultLoginRateLimit: LoginRateLimit = {
+  windowMs: 60_000,
+  perEmail: 10,
+  perIp: 100,
+  perAccount: 30,
+};
 
 function ipOf(req: Request): string {
   return ipKeyGenerator(req.ip ?? 'unknown');
@@ -55,6 +62,7 @@ export function authRoutes(deps: { users: UserStore; log: Logger; loginRateLimit
     // Every attempt costs an argon2 hash, so the per-IP limit counts successes too.
     limiter(limits.windowMs, limits.perIp, ipOf, false),
     limiter(limits.windowMs, limits.perEmail, (req) => `${ipOf(req)}|${emailOf(req)}`, true),
+    limiter(limits.windowMs, limits.perAccount, (req) => `account|${emailOf(req)}`, true),
     async (req, res) => {
       const { email, password } = readLogin(req.body);
       const user = await deps.users.verifyCredentials(email, password);

@@ -101,7 +101,7 @@ export const triggerWebhook: NodeTypeDeclaration = {
       type: 'object',
       title: 'Signature',
       description:
-        "HMAC-SHA256 of the raw body with the hook's signing secret, sent as sha256=<hex>. Required: calls without it get 401; otherwise it is checked when sent.",
+        'HMAC-SHA256 of a timestamp and the raw body with the hook\'s signing secret, sent as t=<unix seconds>,v1=<hex of HMAC("<t>." + body)>, within 5 minutes of the server clock. Required: calls without it get 401; otherwise it is checked when sent.',
       additionalProperties: false,
       properties: {
         header: {

@@ -1,9 +1,12 @@
-import express, { Router, type Request } from 'express';
-import { rateLimit } from 'express-rate-limit';
+import express, { Router, type Request, type Response } from 'express';
+import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
 import { ServiceError, type Client } from '@temporalio/client';
 import {
   SecretBoxError,
-  signatureMatches,
+  checkSignature as checkSignatureHeader,
+  IdempotencyKeyReusedError,
+  signatureFormat,
+  signatureToleranceSeconds,
   startWebhookRun,
   type WebhookRecord,
   type WebhookStore,
@@ -23,8 +26,10 @@ import { awaitReply, replySettings, type Reply } from './webhook-reply';
 
 /** How many calls a hook accepts, and how large a body. */
 export interface WebhookLimits {
-  /** Calls accepted per hook per window; more get 429. */
+  /** Calls with the hook's token accepted per hook per window; more get 429. */
   perHook: number;
+  /** Calls refused for a missing hook or token, per source address per window (default 60); more get 429. */
+  failedPerAddress?: number;
   /** Default one minute. */
   windowMs?: number;
   maxBodyBytes: number;
@@ -76,7 +81,7 @@ function checkSignature(
   if (given === undefined) {
     if (!settings.required) return;
     throw new HttpError('unauthorized', `The ${header} signature header is required`, [
-      { path: header, message: 'is required: sha256=<hex HMAC-SHA256 of the body>' },
+      { path: header, message: `is required: ${signatureFormat}` },
     ]);
   }
   let secret: string;
@@ -90,20 +95,25 @@ function checkSignature(
       `The signing secret of webhook ${hook._id} cannot be read with this server's secrets key; rotate its secrets`,
     );
   }
-  if (!signatureMatches(secret, body, given)) {
-    throw new HttpError('unauthorized', `The ${header} signature does not match the body`, [
-      {
-        path: header,
-        message: 'does not match: sha256=<hex HMAC-SHA256 of the raw body with the signing secret>',
-      },
-    ]);
-  }
+  const check = checkSignatureHeader(secret, body, given, Math.floor(Date.now() / 1000));
+  if (check === 'ok') return;
+  const reasons = {
+    malformed: [`The ${header} signature is not in the form t=…,v1=…`, `must be ${signatureFormat}`],
+    stale: [
+      `The ${header} signature's timestamp is more than ${signatureToleranceSeconds / 60} minutes from the server's clock`,
+      `t must be within ${signatureToleranceSeconds} seconds of now; sign each request when it is sent`,
+    ],
+    mismatch: [`The ${header} signature does not match the body`, `does not match: ${signatureFormat}`],
+  } as const;
+  const [message, detail] = reasons[check];
+  throw new HttpError('unauthorized', message, [{ path: header, message: detail }]);
 }
 
 /**
  * The public webhook endpoint `POST /hooks/:hookId`, mounted at the root (`rootRouters`). In
- * order: the per-hook rate limit (429), the body size limit (413), the hook (404), its secret
- * token (401), a published version with the hook's trigger (409), the signature when the trigger
+ * order: the body size limit (413), the hook (404) and its secret token (401), both counted against
+ * the source address's budget of refused calls (429), then the hook's own rate limit (429), a
+ * published version with the hook's trigger (409), the signature when the trigger
  * asks for one (401), the content type and JSON (400), the trigger's payload schema (400 with the
  * paths), then an idempotent start: 202 `{runId}`, or the answer the trigger's `respond` waits for
  * (see `awaitReply`).
@@ -113,34 +123,48 @@ function checkSignature(
  */
 export function hookRoutes(deps: HookRoutesDeps): Router {
   const router = Router();
-  const limiter = rateLimit({
-    windowMs: deps.limits.windowMs ?? 60_000,
-    limit: deps.limits.perHook,
-    keyGenerator: (req) => `hook:${String(req.params.hookId)}`,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) => {
-      next(new HttpError('rate_limited', 'Too many calls to this webhook; try again later'));
-    },
-  });
+  const windowMs = deps.limits.windowMs ?? 60_000;
+  const limited = (limit: number, message: string, keyGenerator: (req: Request) => string) =>
+    rateLimit({
+      windowMs,
+      limit,
+      keyGenerator,
+      standardHeaders: 'draft-8',
+      legacyHeaders: false,
+      handler: (_req, _res, next) => next(new HttpError('rate_limited', message)),
+    });
+  // Counted only once the caller proved it holds the token, so strangers can't use up its budget.
+  const perHook = limited(
+    deps.limits.perHook,
+    'Too many calls to this webhook; try again later',
+    (req) => `hook:${String(req.params.hookId)}`,
+  );
+  // Calls without the right token, per source address: guessing is slow, and never blocks the owner.
+  const failedPerAddress = limited(
+    deps.limits.failedPerAddress ?? 60,
+    'Too many refused webhook calls from this address; try again later',
+    (req) => `address:${ipKeyGenerator(req.ip ?? '')}`,
+  );
   const rawBody = express.raw({ type: () => true, limit: deps.limits.maxBodyBytes });
 
-  router.post('/hooks/:hookId', limiter, rawBody, async (req, res) => {
+  router.post('/hooks/:hookId', rawBody, async (req, res) => {
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    const { hookId } = req.params as { hookId: string };
+    const { hookId } = req.params;
     const hook = await deps.webhooks.find(hookId);
-    if (!hook) throw new HttpError('not_found', `No webhook ${hookId}`);
     const token = presentedToken(req);
-    if (token === undefined) {
-      throw new HttpError('unauthorized', 'A webhook token is required', [
-        { path: 'X-Ledgerline-Token', message: 'is required (or Authorization: Bearer <token>)' },
-      ]);
-    }
-    if (!deps.webhooks.tokenMatches(hook, token)) {
+    if (!hook || token === undefined || !deps.webhooks.tokenMatches(hook, token)) {
+      await applyLimit(failedPerAddress, req, res);
+      if (!hook) throw new HttpError('not_found', `No webhook ${hookId}`);
+      if (token === undefined) {
+        throw new HttpError('unauthorized', 'A webhook token is required', [
+          { path: 'X-Ledgerline-Token', message: 'is required (or Authorization: Bearer <token>)' },
+        ]);
+      }
       throw new HttpError('unauthorized', 'The webhook token is wrong', [
         { path: 'X-Ledgerline-Token', message: "is not this webhook's token" },
       ]);
     }
+    await applyLimit(perHook, req, res);
     const { version, trigger } = await servingTrigger(deps.workflows, hook);
     checkSignature(req, body, hook, trigger, deps.webhooks);
     const key = idempotencyKey(req);
@@ -174,6 +198,11 @@ export function hookRoutes(deps: HookRoutesDeps): Router {
         idempotencyKey: key,
       });
     } catch (error: unknown) {
+      if (error instanceof IdempotencyKeyReusedError) {
+        throw new HttpError('conflict', error.message, [
+          { path: 'Idempotency-Key', message: `was used with another payload, for run ${error.runId}` },
+        ]);
+      }
       if (!(error instanceof ServiceError)) throw error;
       deps.log.warn({ err: error, hookId: hook._id }, 'webhook run could not be started');
       throw new HttpError('unavailable', 'The workflow engine is not reachable; retry later');
@@ -200,4 +229,15 @@ export function hookRoutes(deps: HookRoutesDeps): Router {
   });
 
   return router;
+}
+
+/** Runs a rate limiter inside a handler: resolves when the call is within its budget, else throws its 429. */
+function applyLimit(limiter: RateLimitRequestHandler, req: Request, res: Response): Promise<void> {
+  return new Promise((resolve, reject) => {
+    void limiter(req, res, (error?: unknown) =>
+      error === undefined
+        ? resolve()
+        : reject(error instanceof Error ? error : new Error('rate limiter failed')),
+    );
+  });
 }

@@ -60,7 +60,8 @@ export const webhooksOpenApi: OpenApiExtension = {
           {
             name: 'X-Ledgerline-Signature',
             in: 'header',
-            description: 'sha256=<hex HMAC-SHA256 of the raw body>, when the trigger asks for a signature.',
+            description:
+              't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>." and the raw body>, within 5 minutes of the server clock, when the trigger asks for a signature.',
             schema: { type: 'string' },
           },
         ],

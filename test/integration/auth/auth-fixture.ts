@@ -16,14 +16,24 @@ export const adminEmail = 'admin@example.com';
 export const adminPassword = 'admin-password-long';
 
 /** The API with auth wired as server/main.ts wires it, served on a free port. */
-export async function startAuthApp(db: Db, options: { loginRateLimit?: LoginRateLimit } = {}) {
+export async function startAuthApp(
+  db: Db,
+  options: { loginRateLimit?: LoginRateLimit; trustProxy?: false | number | string } = {},
+) {
   const log = createLogger({ level: 'silent', service: 'test' });
   const users = createUserStore(db);
   await users.ensureIndexes();
   const app = createApp({
     log,
     health: { store: async () => {}, temporal: async () => {} },
-    publicApiRouters: [authRoutes({ users, log, ...options })],
+    ...(options.trustProxy === undefined ? {} : { trustProxy: options.trustProxy }),
+    publicApiRouters: [
+      authRoutes({
+        users,
+        log,
+        ...(options.loginRateLimit ? { loginRateLimit: options.loginRateLimit } : {}),
+      }),
+    ],
     authenticate: createAuthenticate({ users }),
     apiRouters: [sessionRoutes({ users }), userRoutes({ users }), tokenRoutes({ users })],
   });

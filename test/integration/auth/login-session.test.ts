@@ -5,7 +5,9 @@ let services: TestServices;
 let app: Awaited<ReturnType<typeof startAuthApp>>;
 beforeAll(async () => {
   services = await connectTestServices('auth_login');
-  app = await startAuthApp(services.db, { loginRateLimit: { windowMs: 60_000, perEmail: 3, perIp: 1000 } });
+  app = await startAuthApp(services.db, {
+    loginRateLimit: { windowMs: 60_000, perEmail: 3, perIp: 1000, perAccount: 1000 },
+  });
   await seedAdmin(app.users);
 });
 afterAll(async () => {
@@ -33,14 +35,24 @@ describe('POST /api/auth/login', () => {
     expect(session.setCookie).not.toMatch(/Secure/);
   });
 
-  it('marks the cookie Secure when a trusted proxy says the request came over https', async () => {
-    const response = await fetch(`${app.url}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
-      body: JSON.stringify({ email: adminEmail, password: adminPassword }),
-    });
-    expect(response.status).toBe(200);
-    expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
+  it('marks the cookie Secure when a trusted proxy says the request came over https, and only then', async () => {
+    const overHttps = (url: string) =>
+      fetch(`${url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-proto': 'https' },
+        body: JSON.stringify({ email: adminEmail, password: adminPassword }),
+      });
+    const untrusted = await overHttps(app.url);
+    expect(untrusted.status).toBe(200);
+    expect(untrusted.headers.get('set-cookie')).not.toMatch(/; Secure/);
+    const proxied = await startAuthApp(services.db, { trustProxy: 'loopback' });
+    try {
+      const response = await overHttps(proxied.url);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('set-cookie')).toMatch(/; Secure/);
+    } finally {
+      await proxied.close();
+    }
   });
 
   it('answers the same generic 401 for a wrong password and for an unknown email', async () => {
@@ -80,6 +92,39 @@ describe('POST /api/auth/login', () => {
     });
     // Other accounts from the same address are not locked out by it.
     expect((await login(app.call, adminEmail, adminPassword)).token).toMatch(/^lls_/);
+  });
+
+  it('a client cannot escape the throttle by naming another address in X-Forwarded-For', async () => {
+    const attempt = (i: number) =>
+      fetch(`${app.url}/api/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-forwarded-for': `203.0.113.${i}` },
+        body: JSON.stringify({ email: 'spoofed@example.com', password: 'guess-guess' }),
+      });
+    const statuses: number[] = [];
+    for (let i = 0; i < 4; i++) statuses.push((await attempt(i)).status);
+    expect(statuses).toEqual([401, 401, 401, 429]);
+  });
+
+  it('behind a trusted proxy, one account is throttled across client addresses', async () => {
+    const proxied = await startAuthApp(services.db, {
+      loginRateLimit: { windowMs: 60_000, perEmail: 1000, perIp: 1000, perAccount: 3 },
+      trustProxy: 'loopback',
+    });
+    try {
+      const statuses: number[] = [];
+      for (let i = 0; i < 4; i++) {
+        const response = await fetch(`${proxied.url}/api/auth/login`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-forwarded-for': `198.51.100.${i}` },
+          body: JSON.stringify({ email: 'target@example.com', password: 'guess-guess' }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toEqual([401, 401, 401, 429]);
+    } finally {
+      await proxied.close();
+    }
   });
 });
 

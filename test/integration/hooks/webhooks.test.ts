@@ -18,7 +18,9 @@ let app: TriggerApp;
 const maxBodyBytes = 4096;
 
 beforeAll(async () => {
-  app = await startTriggerApp('hooks', { webhookLimits: { perHook: 1000, maxBodyBytes } });
+  app = await startTriggerApp('hooks', {
+    webhookLimits: { perHook: 1000, failedPerAddress: 1000, maxBodyBytes },
+  });
 });
 
 afterAll(async () => {
@@ -185,14 +187,16 @@ test('100 concurrent calls with one Idempotency-Key start one run, and a later r
   expect(other.body.runId).not.toBe(runId);
 });
 
-test('a required signature is checked over the raw body: missing or wrong gets 401', async () => {
+test('a required signature is checked over its timestamp and the raw body: missing, wrong or stale gets 401', async () => {
   const { credentials } = await publishedHook('Signed webhook', {
     payloadSchema: orderSchema,
     signature: { header: 'X-Signature' },
   });
   const body = '{"orderId":"SO-9","amount":5}';
-  const sign = (secret: string, text: string) =>
-    `sha256=${createHmac('sha256', secret).update(text).digest('hex')}`;
+  const now = () => Math.floor(Date.now() / 1000);
+  const sign = (secret: string, text: string, t = now()) =>
+    `t=${t},v1=${createHmac('sha256', secret).update(`${t}.${text}`).digest('hex')}`;
+  const format = 't=<unix seconds>,v1=<hex HMAC-SHA256 of "<t>." followed by the raw body>';
   const token = { 'x-ledgerline-token': credentials.token };
   expect(await callHook(credentials.hookId, { body, headers: token })).toEqual({
     status: 401,
@@ -200,7 +204,7 @@ test('a required signature is checked over the raw body: missing or wrong gets 4
       error: {
         code: 'unauthorized',
         message: 'The X-Signature signature header is required',
-        details: [{ path: 'X-Signature', message: 'is required: sha256=<hex HMAC-SHA256 of the body>' }],
+        details: [{ path: 'X-Signature', message: `is required: ${format}` }],
       },
     },
   });
@@ -210,11 +214,63 @@ test('a required signature is checked over the raw body: missing or wrong gets 4
   });
   expect(wrong.status).toBe(401);
   expect(wrong.body.error?.message).toBe('The X-Signature signature does not match the body');
+  // A request captured and replayed 10 minutes later, with its signature as it was.
+  const replayed = await callHook(credentials.hookId, {
+    body,
+    headers: { ...token, 'x-signature': sign(credentials.signingSecret, body, now() - 600) },
+  });
+  expect(replayed).toMatchObject({
+    status: 401,
+    body: {
+      error: {
+        message: "The X-Signature signature's timestamp is more than 5 minutes from the server's clock",
+        details: [
+          {
+            path: 'X-Signature',
+            message: 't must be within 300 seconds of now; sign each request when it is sent',
+          },
+        ],
+      },
+    },
+  });
+  const legacy = await callHook(credentials.hookId, {
+    body,
+    headers: {
+      ...token,
+      'x-signature': `sha256=${createHmac('sha256', credentials.signingSecret).update(body).digest('hex')}`,
+    },
+  });
+  expect(legacy.body.error?.details).toEqual([{ path: 'X-Signature', message: `must be ${format}` }]);
   const signed = await callHook(credentials.hookId, {
     body,
     headers: { ...token, 'x-signature': sign(credentials.signingSecret, body) },
   });
   expect(signed.status).toBe(202);
+});
+
+test('an Idempotency-Key repeated with another payload is a 409 naming the run; the same payload in any key order is the same call', async () => {
+  const { credentials } = await publishedHook('Keyed payloads');
+  const headers = { 'x-ledgerline-token': credentials.token, 'idempotency-key': 'order-77' };
+  const first = await callHook(credentials.hookId, { headers, body: '{"orderId":"SO-77","amount":10}' });
+  expect(first.status).toBe(202);
+  const reordered = await callHook(credentials.hookId, { headers, body: '{"amount":10,"orderId":"SO-77"}' });
+  expect(reordered).toEqual({ status: 202, body: { runId: first.body.runId } });
+  const changed = await callHook(credentials.hookId, { headers, body: '{"orderId":"SO-77","amount":11}' });
+  expect(changed).toEqual({
+    status: 409,
+    body: {
+      error: {
+        code: 'conflict',
+        message: `This Idempotency-Key was used with another payload, for run ${String(first.body.runId)}; use a new key for a new payload`,
+        details: [
+          {
+            path: 'Idempotency-Key',
+            message: `was used with another payload, for run ${String(first.body.runId)}`,
+          },
+        ],
+      },
+    },
+  });
 });
 
 test('a signing secret sealed under another secrets key answers 503 naming the fix, not 500', async () => {
@@ -242,7 +298,7 @@ test('a signing secret sealed under another secrets key answers 503 naming the f
       headers: {
         'content-type': 'application/json',
         'x-ledgerline-token': credentials.token,
-        'x-ledgerline-signature': 'sha256=00',
+        'x-ledgerline-signature': 't=1,v1=00',
       },
       body: '{}',
     });
@@ -393,31 +449,37 @@ test('a payload schema that cannot be compiled is refused at publish, naming the
   ]);
 });
 
-test('calls past the per-hook rate limit get 429 in the error shape', async () => {
-  const limited = await startTriggerApp('hooks-rate', { webhookLimits: { perHook: 3, maxBodyBytes } });
+test('refused calls are limited per address and never use up the hook budget of its token holder', async () => {
+  const limited = await startTriggerApp('hooks-rate', {
+    webhookLimits: { perHook: 3, failedPerAddress: 5, maxBodyBytes },
+  });
   try {
-    const { workflowId } = await createPublished(limited, hookWorkflow('Limited'));
-    const [hook] = (await limited.api('GET', `/workflows/${workflowId}/webhooks`)).body.items as Array<{
-      hookId: string;
-    }>;
-    const statuses: number[] = [];
-    let last: Response | undefined;
-    for (let call = 0; call < 4; call++) {
-      last = await fetch(`${limited.url}/hooks/${hook!.hookId}`, {
+    const { published } = await createPublished(limited, hookWorkflow('Limited'));
+    const [hook] = published.body.webhooks as Credentials[];
+    const call = async (token: string) =>
+      fetch(`${limited.url}/hooks/${hook!.hookId}`, {
         method: 'POST',
-        headers: { 'content-type': 'application/json', 'x-ledgerline-token': 'llh_wrong' },
-        body: '{}',
+        headers: { 'content-type': 'application/json', 'x-ledgerline-token': token },
+        body: JSON.stringify({ orderId: 'SO-1', amount: 1 }),
       });
-      statuses.push(last.status);
+    const refused: number[] = [];
+    let last: Response | undefined;
+    for (let i = 0; i < 7; i++) {
+      last = await call('llh_wrong');
+      refused.push(last.status);
     }
-    expect(statuses).toEqual([401, 401, 401, 429]);
+    expect(refused).toEqual([401, 401, 401, 401, 401, 429, 429]);
     expect(await last!.json()).toEqual({
       error: {
         code: 'rate_limited',
-        message: 'Too many calls to this webhook; try again later',
+        message: 'Too many refused webhook calls from this address; try again later',
         details: [],
       },
     });
+    // The integrator with the token still has its whole budget, then gets the hook's own 429.
+    const accepted: number[] = [];
+    for (let i = 0; i < 4; i++) accepted.push((await call(hook!.token)).status);
+    expect(accepted).toEqual([202, 202, 202, 429]);
   } finally {
     await limited.close();
   }
