@@ -74,7 +74,7 @@ export class Scheduler {
     for (;;) {
       if (this.context.halted) {
         // An abandoned forEach item: the run has ended, failed or been cancelled around it.
-        throw new RunFailure({ code: 'internal', message: 'The run has already stopped' });
+        throw stoppedFailure();
       }
       if (this.frame.kind === 'top' && !draining && this.region.pending.length > 0) {
         draining = this.context.effects.shouldContinueAsNew();
@@ -176,8 +176,12 @@ export class Scheduler {
         run: context.request.run,
         hasEdgeFrom: (port) => edgesFromPort(context.graph, node.id, port).length > 0,
         markWaiting: () => context.trace.waiting(entry),
-        recordCompensation: (record) => {
-          if (!context.halted) context.state.compensations.push(record);
+        recordCompensation: (record, options) => {
+          if (!context.halted || options?.tracked) context.state.compensations.push(record);
+        },
+        trackStep: (work) => {
+          if (context.halted) return Promise.reject(stoppedFailure());
+          return context.inFlight.track(work);
         },
         runBody: (bodyId, items, concurrency) =>
           mapWithConcurrency(items, concurrency, (item, index) =>
@@ -325,4 +329,9 @@ export class Scheduler {
       clock: () => effects.now(),
     };
   }
+}
+
+/** What an abandoned region or step gets when it would start something after the run stopped. */
+function stoppedFailure(): RunFailure {
+  return new RunFailure({ code: 'internal', message: 'The run has already stopped' });
 }
