@@ -6,7 +6,7 @@ import type { ActivityRetry } from '../effects';
 import type { NodeExecutor } from '../node-execution';
 import { nodeFailure } from '../node-failure';
 import { COMPENSATE_IN_FLIGHT_STEPS } from '../in-flight-steps';
-import { describeError, RunFailure } from '../run-failure';
+import { describeError, failureSummary, RunFailure } from '../run-failure';
 
 /**
  * Runs an I/O node as an activity. A failure leaves by the `error` port, with `$error` bound,
@@ -76,7 +76,7 @@ export const runActivityNode: NodeExecutor = async (context) => {
         scope: { ...context.scope, error: info },
       };
     }
-    throw nodeFailure(node, 'activity_failed', `${info.message} [${info.type}]`, info);
+    throw nodeFailure(node, 'activity_failed', failureSummary(info), info);
   }
   record(output);
   return { kind: 'next', port: 'out', output };
