@@ -162,6 +162,33 @@ export const historyScenarios: HistoryScenario[] = [
     },
   },
   {
+    // Since the `compensate-in-flight-steps` patch: the failing item's siblings are waited for and
+    // every record they created is archived.
+    name: 'failed-foreach-compensates',
+    async run(services, workflowId) {
+      const definition = graph(
+        'Create each, one fails',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          {
+            id: 'each',
+            type: 'flow.forEach',
+            params: { items: ['Alpha', '', 'Gamma', 'Delta'], body: 'create', concurrency: 3 },
+          },
+          {
+            id: 'create',
+            type: 'entity.create',
+            params: { entityType: 'account', data: { name: '=$item', currency: 'EUR' } },
+          },
+        ],
+        ['start->each'],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
+      await handle.result().catch(() => undefined);
+      return handle;
+    },
+  },
+  {
     name: 'cancel-compensates',
     async run(services, workflowId) {
       const definition = graph(
