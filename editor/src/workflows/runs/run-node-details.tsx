@@ -27,7 +27,7 @@ function ErrorDetails({ details }: { details: unknown }) {
     : [];
   if (items.length === 0) return null;
   return (
-    <ul className="error wf-error-details" aria-label="Error details">
+    <ul className="wf-error-details" aria-label="Error details">
       {items.map((detail) => (
         <li key={`${detail.path}:${detail.message}`}>
           {detail.path === '' ? detail.message : `${detail.path}: ${detail.message}`}
