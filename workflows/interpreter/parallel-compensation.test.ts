@@ -5,7 +5,7 @@ import fanOut from './fixtures/fan-out-reservations.json';
 import parallelReservations from './fixtures/parallel-reservations.json';
 import { COMPENSATE_IN_FLIGHT_STEPS } from './in-flight-steps';
 import { RunFailure } from './run-failure';
-import { runWorkflow } from './workflow-run';
+import { runWorkflow, WorkflowRun } from './workflow-run';
 
 /** Lets `count` rounds of the event loop pass, so that steps finish after others have failed. */
 const rounds = async (count: number) => {
@@ -104,16 +104,27 @@ describe('compensation under parallelism', () => {
   test('a failing branch waits for its siblings in flight, and undoes what each completed', async () => {
     const stock = new FakeStock();
     const effects = new FakeEffects({ activities: stockActivities(stock) });
-    const running = runWorkflow(
+    const run = new WorkflowRun(
       testRequest(parallelReservations, { input: { failing: 'SERVICE' } }),
       effects,
     );
-    await expect(running).rejects.toMatchObject({ code: 'activity_failed', nodeId: 'install' });
+    await expect(run.execute()).rejects.toMatchObject({ code: 'activity_failed', nodeId: 'install' });
     // The desk and chair were still being reserved when the install failed; the lamp after the
     // chair never started.
     expect(stock.stillReserved()).toEqual({});
     expect(stock.released).toEqual(['rsv-run-1/chair/1', 'rsv-run-1/desk/1']);
     expect(effects.activityCalls.some((call) => call.nodeId === 'lamp')).toBe(false);
+    // The trace shows the siblings completed after the failure, then undone.
+    expect(
+      run.trace().map((entry) => `${entry.nodeId}:${entry.status}${entry.compensation ? ':undo' : ''}`),
+    ).toEqual([
+      'start:completed',
+      'desk:completed',
+      'chair:completed',
+      'install:failed',
+      'chair:completed:undo',
+      'desk:completed:undo',
+    ]);
   });
 
   test('a cancelled run lets the steps in flight finish, then undoes them', async () => {

@@ -188,8 +188,20 @@ export class Scheduler {
             this.runItem(node.id, bodyId, item, index, activation),
           ),
       };
-      return { activation, node, entry, outcome: await executor(execution) };
+      const outcome = await executor(execution);
+      // A visit that ends after the run stopped is never routed on, but its trace says how it ended.
+      if (context.halted && outcome.kind === 'next')
+        context.trace.complete(entry, outcome.port, outcome.output);
+      return { activation, node, entry, outcome };
     } catch (error: unknown) {
+      if (context.halted) {
+        context.trace.fail(
+          entry,
+          context.effects.isCancellation(error)
+            ? { message: 'The run was cancelled', type: 'Cancelled' }
+            : describeError(error),
+        );
+      }
       return { activation, node, entry, error };
     }
   }
