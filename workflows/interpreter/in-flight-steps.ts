@@ -26,6 +26,11 @@ export class InFlightSteps {
     return step;
   }
 
+  /** Whether a tracked step is running. */
+  get busy(): boolean {
+    return this.steps.size > 0;
+  }
+
   /** Resolves once no tracked step is running; never rejects. */
   async settle(): Promise<void> {
     while (this.steps.size > 0) await Promise.all([...this.steps]);

@@ -85,8 +85,9 @@ export class WorkflowRun {
     } catch (error: unknown) {
       context.halted = true;
       // A sibling branch's or forEach item's compensable step may still be running: once it ends,
-      // what it did is recorded and undone with the rest.
-      await context.inFlight.settle();
+      // what it did is recorded and undone with the rest. With none, compensation starts in the
+      // same turn as before, as histories recorded earlier expect.
+      if (context.inFlight.busy) await context.inFlight.settle();
       const failures = await compensate(context);
       if (context.effects.isCancellation(error)) throw error;
       const failure =
