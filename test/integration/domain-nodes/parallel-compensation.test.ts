@@ -1,4 +1,7 @@
 import { WorkflowFailedError } from '@temporalio/client';
+import { temporal } from '@temporalio/proto';
+import { NativeConnection, Worker } from '@temporalio/worker';
+import { loadWorkflowBundle } from '../../../worker/workflow-bundle';
 import { createEntityRepository, type EntityRecord } from '../../../domain/entities';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
 import { eventually } from '../../support/eventually';
@@ -149,6 +152,75 @@ describe('compensation under parallelism, on the real services', () => {
       const { trace } = await queryTrace(handle);
       expect(trace.filter((entry) => entry.compensation && entry.status === 'completed')).toHaveLength(10);
     });
+    expect(await stockLevels()).toEqual(untouched);
+  });
+
+  it('a run cancelled while its reservations are in flight lets them finish, then releases them', async () => {
+    const definition = graph(
+      'Reserve every line, then wait',
+      [
+        { id: 'start', type: 'trigger.manual' },
+        {
+          id: 'lines',
+          type: 'flow.forEach',
+          params: { items: '=$input.lines', body: 'reserve', concurrency: 10 },
+        },
+        {
+          id: 'reserve',
+          type: 'erp.reserveStock',
+          params: { productId: '=$item.productId', quantity: '=$item.quantity', warehouseId: c.main._id },
+        },
+      ],
+      ['start->lines'],
+    );
+    const handle = await startRun(services, runInput(definition, { lines: lines(-1).slice(0, 10) }));
+    const events = async () => (await handle.fetchHistory()).events ?? [];
+    const { EventType } = temporal.api.enums.v1;
+    const count = async (type: temporal.api.enums.v1.EventType) =>
+      (await events()).filter((event) => event.eventType === type).length;
+
+    // A worker that runs workflows but no activities: the ten reservations are scheduled and stay
+    // in flight while the run is cancelled, and the run takes the cancel without ending.
+    const connection = await NativeConnection.connect({ address: services.temporalAddress });
+    try {
+      const workflowsOnly = await Worker.create({
+        connection,
+        namespace: services.namespace,
+        taskQueue: services.taskQueue,
+        workflowBundle: await loadWorkflowBundle(),
+      });
+      await workflowsOnly.runUntil(async () => {
+        await eventually(async () =>
+          (await count(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED)) === 10 ? true : undefined,
+        );
+        await handle.cancel();
+        await eventually(async () => {
+          const history = await events();
+          const requested = history.findIndex(
+            (event) => event.eventType === EventType.EVENT_TYPE_WORKFLOW_EXECUTION_CANCEL_REQUESTED,
+          );
+          const taken = history.findIndex(
+            (event, index) =>
+              index > requested && event.eventType === EventType.EVENT_TYPE_WORKFLOW_TASK_COMPLETED,
+          );
+          return requested >= 0 && taken >= 0 ? true : undefined;
+        });
+      });
+    } finally {
+      await connection.close();
+    }
+    expect(await count(EventType.EVENT_TYPE_ACTIVITY_TASK_CANCEL_REQUESTED)).toBe(0);
+    expect(await stockLevels()).toEqual(untouched);
+
+    // The full worker runs the reservations now, after the cancel, and the run undoes each.
+    const trace = await services.withWorker(async () => {
+      await handle.result().catch(() => undefined);
+      return (await queryTrace(handle)).trace;
+    });
+    const { status } = await handle.describe();
+    expect(status.name).toBe('CANCELLED');
+    expect(trace.filter((entry) => entry.compensation && entry.status === 'completed')).toHaveLength(10);
+    expect(await count(EventType.EVENT_TYPE_ACTIVITY_TASK_COMPLETED)).toBe(20);
     expect(await stockLevels()).toEqual(untouched);
   });
 });
