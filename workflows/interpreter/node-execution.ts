@@ -35,7 +35,8 @@ export interface ExecutionContext {
   recordCompensation(record: CompensationRecord, options?: { tracked: boolean }): void;
   /**
    * Runs a compensable step so that, if the run fails or is cancelled meanwhile, it waits for the
-   * step before compensating. Refuses (a RunFailure) once the run has stopped.
+   * step before compensating; a run cancelled meanwhile stops once the step is done. Refuses (a
+   * RunFailure) once the run has stopped.
    */
   trackStep<T>(work: () => Promise<T>): Promise<T>;
   /** Runs a forEach body once per item, at most `concurrency` at a time; results in item order. */

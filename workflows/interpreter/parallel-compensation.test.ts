@@ -136,10 +136,11 @@ describe('compensation under parallelism', () => {
       return open.promise;
     };
     const effects = new FakeEffects({ activities: stockActivities(stock, gate) });
-    const running = runWorkflow(
+    const run = new WorkflowRun(
       testRequest(fanOut, { input: { lines: lines(-1), concurrency: 10 } }),
       effects,
     );
+    const running = run.execute();
     while (gates.length < 10) await rounds(1);
     effects.cancel();
     await rounds(2);
@@ -149,6 +150,11 @@ describe('compensation under parallelism', () => {
     expect(stock.holds.size).toBe(10);
     expect(stock.stillReserved()).toEqual({});
     expect(effects.activityCalls.filter((call) => call.activity === 'erp.reserveStock')).toHaveLength(10);
+    const reserveVisits = run.trace().filter((entry) => entry.nodeId === 'reserve');
+    expect(reserveVisits.map((entry) => `${entry.status}${entry.compensation ? ':undo' : ''}`)).toEqual([
+      ...Array<string>(10).fill('completed'),
+      ...Array<string>(10).fill('completed:undo'),
+    ]);
   });
 
   test('a step that fails after the run stopped leaves nothing to undo', async () => {

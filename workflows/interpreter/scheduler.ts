@@ -37,7 +37,12 @@ type Frame =
     };
 
 type Completion = { activation: Activation; node: WorkflowNode; entry: TraceEntry } & (
-  { outcome: NodeOutcome } | { error: unknown }
+  | {
+      outcome: NodeOutcome;
+      /** A compensable step that ran on to its end even if the run was cancelled meanwhile. */
+      tracked?: boolean;
+    }
+  | { error: unknown }
 );
 
 /**
@@ -145,6 +150,7 @@ export class Scheduler {
     entry: TraceEntry,
   ): Promise<Completion> {
     const { context } = this;
+    let tracked = false;
     try {
       const executor = executorFor(declaration);
       if (!executor) throw nodeFailure(node, 'internal', `no executor for node type ${node.type}`);
@@ -181,6 +187,7 @@ export class Scheduler {
         },
         trackStep: (work) => {
           if (context.halted) return Promise.reject(stoppedFailure());
+          tracked = true;
           return context.inFlight.track(work);
         },
         runBody: (bodyId, items, concurrency) =>
@@ -192,7 +199,7 @@ export class Scheduler {
       // A visit that ends after the run stopped is never routed on, but its trace says how it ended.
       if (context.halted && outcome.kind === 'next')
         context.trace.complete(entry, outcome.port, outcome.output);
-      return { activation, node, entry, outcome };
+      return { activation, node, entry, outcome, ...(tracked ? { tracked } : {}) };
     } catch (error: unknown) {
       if (context.halted) {
         context.trace.fail(
@@ -278,6 +285,8 @@ export class Scheduler {
           this.region.last = { value: outcome.output };
         }
         trace.complete(entry, outcome.port, outcome.output);
+        // A step that ran on through a cancel is done, and the run goes no further.
+        if (completion.tracked) effects.throwIfCancelled();
         this.router.leave(node.id, outcome.port, node.id, outcome.scope ?? activation.scope);
         return undefined;
       case 'end':

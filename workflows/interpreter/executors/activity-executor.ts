@@ -61,7 +61,6 @@ export const runActivityNode: NodeExecutor = async (context) => {
         record(result);
         return result;
       });
-      effects.throwIfCancelled();
       return { kind: 'next', port: 'out', output };
     }
     output = await call();
