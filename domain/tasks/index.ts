@@ -3,6 +3,7 @@ export { createTaskStore, maxTaskListLimit } from './task-store';
 export type { TaskActor, TaskCompletion, TaskListQuery, TaskStore } from './task-store';
 export { outcomesByKind, rolesThatMayComplete, tasksCollection } from './task-documents';
 export type { TaskDocument, TaskKind, TaskStatus } from './task-documents';
+export { taskIdCandidates, taskIdFor } from './task-id';
 export {
   CompletionRejectedError,
   InvalidCompletionError,

@@ -6,7 +6,13 @@ export type TaskStatus = 'open' | 'completed' | 'cancelled';
 
 /** A human task of a run, written by the worker when a `human.approval` or `human.task` node is reached. */
 export interface TaskDocument {
+  /** URL-safe (see task-id.ts); for tasks created before ids were URL-safe, the run's key. */
   _id: string;
+  /**
+   * The run's own name for the task, `<runId>/<nodeId>/<visit>`, which its `completeTask` update
+   * names. Absent on tasks created before ids were URL-safe: there it is `_id`.
+   */
+  key?: string;
   runId: string;
   workflowId: string;
   nodeId: string;

@@ -8,6 +8,7 @@ import type { Db, Filter } from 'mongodb';
 import { completeTaskUpdateName, type CompleteTaskArgs } from '../../workflows/runtime/run-contract';
 import { appendAudit } from '../audit/audit-log';
 import { UnusableSchemaError, validateAgainstSchema } from '../workflows/user-schema-validation';
+import { taskIdCandidates } from './task-id';
 import {
   outcomesByKind,
   rolesThatMayComplete,
@@ -65,7 +66,7 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
   const now = () => (options.now ?? (() => new Date()))().toISOString();
 
   async function get(id: string): Promise<TaskDocument> {
-    const task = await tasks.findOne({ _id: id });
+    const task = await tasks.findOne({ _id: { $in: taskIdCandidates(id) } });
     if (!task) throw new TaskNotFoundError(`task ${id} does not exist`);
     return task;
   }
@@ -156,7 +157,7 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
       const completedBy = { userId: actor.userId, email: actor.email };
       const data = completion.data ?? {};
       await handToRun(temporal, task, {
-        taskId: id,
+        taskId: task.key ?? task._id,
         outcome: completion.outcome,
         data,
         completedBy,
@@ -165,7 +166,7 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
       const completedAt = now();
       // The worker may already have recorded the completion the run accepted; either write wins once.
       await tasks.updateOne(
-        { _id: id, status: 'open' },
+        { _id: task._id, status: 'open' },
         {
           $set: {
             status: 'completed',
@@ -183,7 +184,7 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
           actor: { userId: actor.userId },
           action: 'task.completed',
           resource: 'task',
-          resourceId: id,
+          resourceId: task._id,
           diff: {
             status: { from: 'open', to: 'completed' },
             outcome: { to: completion.outcome },
@@ -192,9 +193,9 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
           at: completedAt,
           runId: task.runId,
         },
-        `task.completed:${id}`,
+        `task.completed:${task._id}`,
       );
-      return get(id);
+      return get(task._id);
     },
   };
 }

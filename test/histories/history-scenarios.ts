@@ -1,6 +1,7 @@
 import type { WorkflowHandle } from '@temporalio/client';
 import { completeTaskUpdateName, entityChangedSignalName } from '../../workflows/runtime/run-contract';
 import { createEntityRepository } from '../../domain/entities';
+import { taskIdFor } from '../../domain/tasks';
 import { entityWatchesCollection } from '../../domain/triggers';
 import type { TestServices } from '../setup/test-env';
 import { graph, runInput } from '../integration/engine/engine-harness';
@@ -118,7 +119,7 @@ export const historyScenarios: HistoryScenario[] = [
       const handle = await start(services, workflowId, runInput(definition));
       const taskId = `${workflowId}/approve/1`;
       const tasks = services.db.collection('tasks');
-      await eventually(async () => (await tasks.findOne({ _id: taskId as never })) ?? undefined);
+      await eventually(async () => (await tasks.findOne({ _id: taskIdFor(taskId) as never })) ?? undefined);
       await handle.executeUpdate(completeTaskUpdateName, {
         args: [{ taskId, outcome: 'approved', data: {}, completedBy: manager }],
       });
@@ -161,6 +162,33 @@ export const historyScenarios: HistoryScenario[] = [
     },
   },
   {
+    // Since the `compensate-in-flight-steps` patch: the failing item's siblings are waited for and
+    // every record they created is archived.
+    name: 'failed-foreach-compensates',
+    async run(services, workflowId) {
+      const definition = graph(
+        'Create each, one fails',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          {
+            id: 'each',
+            type: 'flow.forEach',
+            params: { items: ['Alpha', '', 'Gamma', 'Delta'], body: 'create', concurrency: 3 },
+          },
+          {
+            id: 'create',
+            type: 'entity.create',
+            params: { entityType: 'account', data: { name: '=$item', currency: 'EUR' } },
+          },
+        ],
+        ['start->each'],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
+      await handle.result().catch(() => undefined);
+      return handle;
+    },
+  },
+  {
     name: 'cancel-compensates',
     async run(services, workflowId) {
       const definition = graph(
@@ -183,7 +211,8 @@ export const historyScenarios: HistoryScenario[] = [
       const handle = await start(services, workflowId, runInput(definition));
       const tasks = services.db.collection('tasks');
       await eventually(
-        async () => (await tasks.findOne({ _id: `${workflowId}/approve/1` as never })) ?? undefined,
+        async () =>
+          (await tasks.findOne({ _id: taskIdFor(`${workflowId}/approve/1`) as never })) ?? undefined,
       );
       await handle.cancel();
       await handle.result().catch(() => undefined);

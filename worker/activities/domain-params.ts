@@ -1,9 +1,9 @@
-import { ApplicationFailure } from '@temporalio/activity';
 import type { ValidateFunction } from 'ajv';
 import { formatPath } from '../../workflows/expressions/param-path';
 import { getNodeType } from '../../workflows/node-types/registry';
 import { sharedAjv } from '../../workflows/validation/ajv-instance';
 import { describeAjvErrors } from '../../workflows/validation/describe-ajv-errors';
+import { detailedFailure } from './detailed-failure';
 
 const validators = new Map<string, ValidateFunction>();
 
@@ -29,7 +29,7 @@ export function checkedParams<T>(nodeType: string, params: Record<string, unknow
     path: formatPath(segments),
     message: predicate,
   }));
-  throw ApplicationFailure.nonRetryable(
+  throw detailedFailure(
     `${nodeType} params are invalid: ${details.map((d) => `${d.path} ${d.message}`).join('; ')}`,
     'ValidationError',
     details,

@@ -1,4 +1,5 @@
 import { ApplicationFailure, Context } from '@temporalio/activity';
+import { detailedFailure } from './detailed-failure';
 import type { Db } from 'mongodb';
 import {
   createEntityRepository,
@@ -172,7 +173,8 @@ function retryDeadline(): number {
 
 /**
  * Runs `fn` with the repository's and the domain services' failures turned into non-retryable
- * ApplicationFailures of the node types' error types; a stock shortage carries its shortages.
+ * ApplicationFailures of the node types' error types, carrying the field details the HTTP API
+ * would answer with (`$error.details`); a stock shortage carries its shortages too.
  * Transient store errors (`SQLITE_BUSY`, a reset connection, a write conflict) are retried here with
  * jittered backoff within the attempt's timeout, so they never spend the node's attempts; the
  * writes are idempotent through their keys, so a repeat after a write that did land is harmless.
@@ -182,10 +184,12 @@ export async function mapEntityErrors<T>(fn: () => Promise<T>): Promise<T> {
     return await withStoreRetry(fn, { deadline: retryDeadline() });
   } catch (error: unknown) {
     if (error instanceof InsufficientStockError) {
-      throw ApplicationFailure.nonRetryable(error.message, 'InsufficientStockError', error.shortages);
+      throw detailedFailure(error.message, 'InsufficientStockError', error.details, {
+        shortages: error.shortages,
+      });
     }
     if (error instanceof EntityError) {
-      throw ApplicationFailure.nonRetryable(error.message, entityFailureTypes[error.kind], error.details);
+      throw detailedFailure(error.message, entityFailureTypes[error.kind], error.details);
     }
     throw error;
   }

@@ -36,6 +36,9 @@ import { temporalEffects } from './temporal-effects';
  *   (`entity.watch`), is woken by the dispatcher's signals and removes the watch (`entity.unwatch`).
  * - `pace-expression-work` (temporal-effects.ts): after 10,000 expression steps with no pause, a
  *   run sleeps one millisecond so that its workflow task ends and the next one carries on.
+ * - `compensate-in-flight-steps` (workflows/interpreter/in-flight-steps.ts): a compensable step
+ *   runs on through a cancel, and a failing or cancelled run waits for the compensable steps of
+ *   every branch and forEach item still in flight before it compensates them all.
  */
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'continuedAsNew';

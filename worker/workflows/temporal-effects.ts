@@ -3,6 +3,7 @@ import {
   ActivityFailure,
   ApplicationFailure,
   CancellationScope,
+  CancelledFailure,
   ChildWorkflowFailure,
   isCancellation,
   ParentClosePolicy,
@@ -61,7 +62,12 @@ export function temporalEffects(deps: EffectsDeps): Effects {
   let unpaced = 0;
   return {
     now: () => Date.now(),
-    runActivity: (request) => runActivity(request, runId, deps.input.workflowId),
+    runActivity: (request) => {
+      const call = () => runActivity(request, runId, deps.input.workflowId);
+      // A run already cancelled starts nothing: the plain call rejects at once.
+      if (!request.finishOnCancel || CancellationScope.current().consideredCancelled) return call();
+      return CancellationScope.nonCancellable(call);
+    },
     sleep: (ms) => sleep(ms),
     pace: async (steps) => {
       unpaced += steps;
@@ -82,6 +88,10 @@ export function temporalEffects(deps: EffectsDeps): Effects {
       return info.continueAsNewSuggested;
     },
     isCancellation: (error) => isCancellation(error),
+    throwIfCancelled: () => {
+      if (CancellationScope.current().consideredCancelled) throw new CancelledFailure('Workflow cancelled');
+    },
+    patched: (changeId) => patched(changeId),
   };
 }
 

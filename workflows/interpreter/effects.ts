@@ -37,6 +37,16 @@ export interface Effects {
   shouldContinueAsNew(): boolean;
   /** Whether an error means the run was cancelled (Temporal: `isCancellation(error)`). */
   isCancellation(error: unknown): boolean;
+  /**
+   * Throws the cancellation error if the run has been cancelled (Temporal: the current scope is
+   * considered cancelled). Called after a step that ran on to its end through a cancel.
+   */
+  throwIfCancelled(): void;
+  /**
+   * Whether the run takes the newer path of the behaviour change `changeId` (Temporal: `patched`):
+   * always for new runs, never while a history recorded before the change replays.
+   */
+  patched(changeId: string): boolean;
 }
 
 /** A retry policy with durations in milliseconds, ready for Temporal's `proxyActivities`. */
@@ -64,6 +74,12 @@ export interface ActivityRequest {
   run: RunInfo;
   /** True when this call undoes an earlier step of a failed or cancelled run. */
   compensation: boolean;
+  /**
+   * A compensable step: cancelling the run does not interrupt it, it runs on to its end (Temporal:
+   * in a non-cancellable scope), so that what it did is known and can be undone. A run already
+   * cancelled does not start it.
+   */
+  finishOnCancel?: true;
 }
 
 export interface HumanTaskRequest {

@@ -100,6 +100,7 @@ describe('activity errors', () => {
         startToCloseTimeoutMs: 60000,
         run: { id: 'run-1', workflowId: 'wf-test', version: 1, startedAt: '2025-01-31T09:00:00.000Z' },
         compensation: false,
+        finishOnCancel: true,
       },
     ]);
   });

@@ -28,7 +28,17 @@ export interface ExecutionContext {
   hasEdgeFrom(port: string): boolean;
   /** Marks the visit as waiting on something outside the run (a person, a timer, a record). */
   markWaiting(): void;
-  recordCompensation(record: CompensationRecord): void;
+  /**
+   * Records a completed compensable step. Once the run has stopped, only a step it waits for
+   * (run through `trackStep`) is still recorded: the others were abandoned.
+   */
+  recordCompensation(record: CompensationRecord, options?: { tracked: boolean }): void;
+  /**
+   * Runs a compensable step so that, if the run fails or is cancelled meanwhile, it waits for the
+   * step before compensating; a run cancelled meanwhile stops once the step is done. Refuses (a
+   * RunFailure) once the run has stopped.
+   */
+  trackStep<T>(work: () => Promise<T>): Promise<T>;
   /** Runs a forEach body once per item, at most `concurrency` at a time; results in item order. */
   runBody(bodyId: string, items: readonly unknown[], concurrency: number): Promise<unknown[]>;
 }

@@ -3,6 +3,7 @@ import type { WorkflowDefinition } from '../definition/workflow-definition';
 import type { ExpressionLimits } from '../expressions/evaluation-budget';
 import type { RunInfo } from '../expressions/expression-bindings';
 import type { Effects } from './effects';
+import type { InFlightSteps } from './in-flight-steps';
 import type { RunState } from './run-state';
 import type { TraceRecorder } from './trace';
 
@@ -27,6 +28,8 @@ export interface RunContext {
   readonly trace: TraceRecorder;
   readonly maxSteps: number;
   readonly limits: ExpressionLimits;
+  /** Compensable steps under way, which a failing or cancelled run waits for before undoing. */
+  readonly inFlight: InFlightSteps;
   /**
    * Set once the run has ended, failed or been cancelled: regions still running (abandoned
    * branches, forEach items) start nothing more.

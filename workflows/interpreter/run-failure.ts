@@ -89,6 +89,26 @@ export function describeError(error: unknown): ErrorInfo {
   return { message: String(error), type: 'Error' };
 }
 
+/**
+ * A failure in one line, for a run's error: its message and type, then each field detail
+ * (`path: message`, as the HTTP API lists them) that the message does not already name.
+ *
+ * @example
+ * failureSummary({ message: 'invalid lead', type: 'ValidationError', details: [{ path: 'email', message: 'is required' }] });
+ * // 'invalid lead [ValidationError]: email: is required'
+ */
+export function failureSummary(info: ErrorInfo): string {
+  const summary = `${info.message} [${info.type}]`;
+  const details = Array.isArray(info.details) ? (info.details as unknown[]) : [];
+  const unnamed = details.flatMap((detail) => {
+    const { path, message } = (detail ?? {}) as { path?: unknown; message?: unknown };
+    if (typeof path !== 'string' || typeof message !== 'string') return [];
+    if (info.message.includes(path) && info.message.includes(message)) return [];
+    return [path === '' ? message : `${path}: ${message}`];
+  });
+  return unnamed.length === 0 ? summary : `${summary}: ${unnamed.join('; ')}`;
+}
+
 function jsonOrType(value: object): string {
   try {
     return JSON.stringify(value);

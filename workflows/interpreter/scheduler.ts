@@ -37,7 +37,12 @@ type Frame =
     };
 
 type Completion = { activation: Activation; node: WorkflowNode; entry: TraceEntry } & (
-  { outcome: NodeOutcome } | { error: unknown }
+  | {
+      outcome: NodeOutcome;
+      /** A compensable step that ran on to its end even if the run was cancelled meanwhile. */
+      tracked?: boolean;
+    }
+  | { error: unknown }
 );
 
 /**
@@ -74,7 +79,7 @@ export class Scheduler {
     for (;;) {
       if (this.context.halted) {
         // An abandoned forEach item: the run has ended, failed or been cancelled around it.
-        throw new RunFailure({ code: 'internal', message: 'The run has already stopped' });
+        throw stoppedFailure();
       }
       if (this.frame.kind === 'top' && !draining && this.region.pending.length > 0) {
         draining = this.context.effects.shouldContinueAsNew();
@@ -145,6 +150,7 @@ export class Scheduler {
     entry: TraceEntry,
   ): Promise<Completion> {
     const { context } = this;
+    let tracked = false;
     try {
       const executor = executorFor(declaration);
       if (!executor) throw nodeFailure(node, 'internal', `no executor for node type ${node.type}`);
@@ -176,16 +182,33 @@ export class Scheduler {
         run: context.request.run,
         hasEdgeFrom: (port) => edgesFromPort(context.graph, node.id, port).length > 0,
         markWaiting: () => context.trace.waiting(entry),
-        recordCompensation: (record) => {
-          if (!context.halted) context.state.compensations.push(record);
+        recordCompensation: (record, options) => {
+          if (!context.halted || options?.tracked) context.state.compensations.push(record);
+        },
+        trackStep: (work) => {
+          if (context.halted) return Promise.reject(stoppedFailure());
+          tracked = true;
+          return context.inFlight.track(work);
         },
         runBody: (bodyId, items, concurrency) =>
           mapWithConcurrency(items, concurrency, (item, index) =>
             this.runItem(node.id, bodyId, item, index, activation),
           ),
       };
-      return { activation, node, entry, outcome: await executor(execution) };
+      const outcome = await executor(execution);
+      // A visit that ends after the run stopped is never routed on, but its trace says how it ended.
+      if (context.halted && outcome.kind === 'next')
+        context.trace.complete(entry, outcome.port, outcome.output);
+      return { activation, node, entry, outcome, ...(tracked ? { tracked } : {}) };
     } catch (error: unknown) {
+      if (context.halted) {
+        context.trace.fail(
+          entry,
+          context.effects.isCancellation(error)
+            ? { message: 'The run was cancelled', type: 'Cancelled' }
+            : describeError(error),
+        );
+      }
       return { activation, node, entry, error };
     }
   }
@@ -262,6 +285,8 @@ export class Scheduler {
           this.region.last = { value: outcome.output };
         }
         trace.complete(entry, outcome.port, outcome.output);
+        // A step that ran on through a cancel is done, and the run goes no further.
+        if (completion.tracked) effects.throwIfCancelled();
         this.router.leave(node.id, outcome.port, node.id, outcome.scope ?? activation.scope);
         return undefined;
       case 'end':
@@ -325,4 +350,9 @@ export class Scheduler {
       clock: () => effects.now(),
     };
   }
+}
+
+/** What an abandoned region or step gets when it would start something after the run stopped. */
+function stoppedFailure(): RunFailure {
+  return new RunFailure({ code: 'internal', message: 'The run has already stopped' });
 }

@@ -5,6 +5,7 @@ import { workflowExpressionLimits } from '../expressions/evaluation-budget';
 import { getNodeType } from '../node-types/registry';
 import { compensate } from './compensation';
 import type { Effects } from './effects';
+import { InFlightSteps } from './in-flight-steps';
 import type { RunContext, RunRequest } from './run-context';
 import { describeError, RunFailure } from './run-failure';
 import type { RunState } from './run-state';
@@ -31,7 +32,8 @@ export type RunOutcome = { kind: 'completed'; output: unknown } | { kind: 'conti
  *   a branch (left by a port with no edge).
  * - A failure throws a RunFailure after the completed compensable steps are undone; a
  *   cancellation (an effect rejecting with an error `effects.isCancellation` accepts) is rethrown
- *   as is, also after compensating.
+ *   as is, also after compensating. Compensable steps of every branch and forEach item count,
+ *   those still running when the run stopped too: the run waits for them to end first.
  * - `flow.end`, `flow.fail` and failures abandon branches still in flight: the interpreter stops
  *   waiting for them and ignores what they do next. The Temporal workflow should run the
  *   interpreter in a CancellationScope and cancel it afterwards, to stop their timers,
@@ -59,6 +61,7 @@ export class WorkflowRun {
       trace: new TraceRecorder(state, () => effects.now(), options.traceLimits ?? defaultTraceLimits),
       maxSteps: request.definition.settings?.maxSteps ?? DEFAULT_MAX_STEPS,
       limits: options.limits ?? workflowExpressionLimits,
+      inFlight: new InFlightSteps(),
       halted: false,
     };
   }
@@ -81,6 +84,10 @@ export class WorkflowRun {
       return { kind: 'completed', output: result.output };
     } catch (error: unknown) {
       context.halted = true;
+      // A sibling branch's or forEach item's compensable step may still be running: once it ends,
+      // what it did is recorded and undone with the rest. With none, compensation starts in the
+      // same turn as before, as histories recorded earlier expect.
+      if (context.inFlight.busy) await context.inFlight.settle();
       const failures = await compensate(context);
       if (context.effects.isCancellation(error)) throw error;
       const failure =

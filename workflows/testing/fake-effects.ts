@@ -20,6 +20,8 @@ export interface FakeEffectsOptions {
   shouldContinueAsNew?: () => boolean;
   /** Milliseconds since the epoch the clock starts at. */
   startTime?: number;
+  /** Behaviour changes this run takes the older path of, as when a recorded history replays. */
+  unpatched?: string[];
 }
 
 /** The error pending effects reject with after `cancel()`. */
@@ -58,10 +60,11 @@ export class FakeEffects implements Effects {
 
   async runActivity(request: ActivityRequest): Promise<unknown> {
     this.activityCalls.push(request);
-    return this.track(`${request.activity} ${request.nodeId}`, async () => {
+    const work = async () => {
       const activity = this.options.activities?.[request.activity];
       return activity ? await activity(request) : { ok: true };
-    });
+    };
+    return this.track(`${request.activity} ${request.nodeId}`, work, request.finishOnCancel);
   }
 
   /** Expression steps reported, in order. */
@@ -113,15 +116,27 @@ export class FakeEffects implements Effects {
     return error instanceof FakeCancellation;
   }
 
+  throwIfCancelled(): void {
+    if (this.cancelled && this.nonCancellableDepth === 0) throw new FakeCancellation();
+  }
+
+  patched(changeId: string): boolean {
+    return !(this.options.unpatched ?? []).includes(changeId);
+  }
+
   /** Cancels the run: pending effects reject, and later ones too, except inside nonCancellable. */
   cancel(): void {
     this.cancelled = true;
     for (const reject of this.cancelWaiters.splice(0)) reject(new FakeCancellation());
   }
 
-  /** Runs an effect's work, counting it as in flight and letting cancel() interrupt it. */
-  private async track<T>(label: string, work: () => Promise<T>): Promise<T> {
-    const cancellable = this.nonCancellableDepth === 0;
+  /**
+   * Runs an effect's work, counting it as in flight and letting cancel() interrupt it, unless it
+   * runs inside nonCancellable or asked to finish on cancel (and started before the cancel).
+   */
+  private async track<T>(label: string, work: () => Promise<T>, finishOnCancel = false): Promise<T> {
+    if (this.cancelled && finishOnCancel && this.nonCancellableDepth === 0) throw new FakeCancellation();
+    const cancellable = this.nonCancellableDepth === 0 && !finishOnCancel;
     if (this.cancelled && cancellable) throw new FakeCancellation();
     this.log.push(`start ${label}`);
     this.inFlight += 1;

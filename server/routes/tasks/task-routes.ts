@@ -60,6 +60,12 @@ function parseListQuery(req: Request): TaskListQuery {
   };
 }
 
+/** The task id of a `/tasks/*id` route: its path segments, each decoded, joined by `/`. */
+function taskIdParam(req: Request): string {
+  const segments = (req.params as Record<string, string | string[]>).id ?? [];
+  return typeof segments === 'string' ? segments : segments.join('/');
+}
+
 /** `{outcome, data?, comment?}`, each of the right type; the store checks them against the task. */
 function parseCompletion(body: unknown) {
   if (typeof body !== 'object' || body === null || Array.isArray(body)) {
@@ -106,15 +112,17 @@ export function taskRoutes(deps: TaskRoutesDeps): Router {
     res.json({ items: await tasks.list(parseListQuery(req)) });
   });
 
-  router.get('/tasks/:id', async (req, res) => {
+  // `*id` rather than `:id`: a task id from before ids were URL-safe holds `/`, and a client that
+  // does not encode it still reaches its task.
+  router.get('/tasks/*id', async (req, res) => {
     authorize(getActor(req), { resource: 'workflow', action: 'read' });
-    res.json(await mapped(() => tasks.get(req.params.id)));
+    res.json(await mapped(() => tasks.get(taskIdParam(req))));
   });
 
-  router.post('/tasks/:id/complete', async (req, res) => {
+  router.post('/tasks/*id/complete', async (req, res) => {
     const actor = getActor(req);
     const completion = parseCompletion(req.body);
-    const task = await mapped(() => tasks.complete(req.params.id, completion, actor, deps.temporal));
+    const task = await mapped(() => tasks.complete(taskIdParam(req), completion, actor, deps.temporal));
     res.json(task);
   });
 

@@ -85,9 +85,23 @@ describe('domain nodes in runs', () => {
       ],
       ['start->reserve', 'reserve->ok', 'reserve:error->short'],
     );
+    const shortage = `${c.desk._id}@${c.main._id}: requested 5, only 3 available`;
     expect(await run(handled, { orderId: order._id })).toEqual({
       type: 'InsufficientStockError',
       message: `insufficient stock: 2 of ${String(c.desk.sku)} missing in warehouse ${c.main._id} (requested 5, available 3)`,
+      details: [{ path: `${c.desk._id}@${c.main._id}`, message: 'requested 5, only 3 available' }],
+      shortages: [
+        {
+          productId: c.desk._id,
+          sku: c.desk.sku,
+          warehouseId: c.main._id,
+          requested: 5,
+          available: 3,
+          missing: 2,
+          preferredSupplierId: c.supplier._id,
+          standardCost: c.desk.standardCost ?? null,
+        },
+      ],
     });
     const unhandled = graph('Shortage unhandled', handled.nodes.slice(0, 3), [
       'start->reserve',
@@ -96,7 +110,7 @@ describe('domain nodes in runs', () => {
     const failure = await run(unhandled, { orderId: order._id }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(WorkflowFailedError);
     expect((failure as WorkflowFailedError).cause?.message).toBe(
-      `Node "reserve" (erp.reserveStock) failed: insufficient stock: 2 of ${String(c.desk.sku)} missing in warehouse ${c.main._id} (requested 5, available 3) [InsufficientStockError]`,
+      `Node "reserve" (erp.reserveStock) failed: insufficient stock: 2 of ${String(c.desk.sku)} missing in warehouse ${c.main._id} (requested 5, available 3) [InsufficientStockError]: ${shortage}`,
     );
     expect(await levels(c, 'DESK@Main')).toEqual({ onHand: 3, reserved: 0, available: 3 });
   });
@@ -126,6 +140,10 @@ describe('domain nodes in runs', () => {
       type: 'ValidationError',
       message:
         'erp.threeWayMatch params are invalid: params.purchaseOrderId must NOT have fewer than 1 characters; params.priceToleranceBp must be <= 10000',
+      details: [
+        { path: 'params.purchaseOrderId', message: 'must NOT have fewer than 1 characters' },
+        { path: 'params.priceToleranceBp', message: 'must be <= 10000' },
+      ],
     });
     const lead = graph(
       'Missing lead',
@@ -135,6 +153,7 @@ describe('domain nodes in runs', () => {
     expect(await run(lead, { lead: 'no-such-lead' })).toEqual({
       type: 'NotFoundError',
       message: 'lead no-such-lead does not exist',
+      details: [],
     });
   });
 

@@ -1,5 +1,6 @@
 import { WorkflowUpdateFailedError } from '@temporalio/client';
 import type { ApplicationFailure } from '@temporalio/common';
+import { taskIdFor } from '../../../domain/tasks';
 import { completeTaskUpdateName, type CompleteTaskArgs } from '../../../workflows/runtime/run-contract';
 import { connectTestServices, type TestServices } from '../../setup/test-env';
 import { eventually } from '../../support/eventually';
@@ -13,8 +14,9 @@ afterAll(() => services.close());
 
 const manager = { userId: 'u-manager', email: 'manager@example.com' };
 
-function task(id: string) {
-  return services.db.collection<{ _id: string; status: string }>('tasks').findOne({ _id: id });
+/** The task the run names `key` (`<runId>/<nodeId>/<visit>`), stored under its URL-safe id. */
+function task(key: string) {
+  return services.db.collection<{ _id: string; status: string }>('tasks').findOne({ _id: taskIdFor(key) });
 }
 
 function openTask(id: string) {

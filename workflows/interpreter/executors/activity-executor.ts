@@ -5,7 +5,8 @@ import type { ActivityDefaults } from '../../node-types/node-type';
 import type { ActivityRetry } from '../effects';
 import type { NodeExecutor } from '../node-execution';
 import { nodeFailure } from '../node-failure';
-import { describeError } from '../run-failure';
+import { COMPENSATE_IN_FLIGHT_STEPS } from '../in-flight-steps';
+import { describeError, failureSummary, RunFailure } from '../run-failure';
 
 /**
  * Runs an I/O node as an activity. A failure leaves by the `error` port, with `$error` bound,
@@ -18,9 +19,27 @@ export const runActivityNode: NodeExecutor = async (context) => {
   if (!defaults) throw nodeFailure(node, 'internal', `${node.type} declares no activity defaults`);
   const retry = activityRetry(defaults, node.retry);
   const startToCloseTimeoutMs = durationMs(defaults.startToCloseTimeout);
-  let output: unknown;
-  try {
-    output = await effects.runActivity({
+  const undo = declaration.compensation;
+  // Only compensable steps are waited for: what they did must be known to be undone.
+  const tracked = undo !== undefined && effects.patched(COMPENSATE_IN_FLIGHT_STEPS);
+  const record = (output: unknown): void => {
+    const undoParams = undo?.params(context.params, output);
+    if (!undo || !undoParams) return;
+    context.recordCompensation(
+      {
+        nodeId: node.id,
+        nodeType: node.type,
+        visit: context.visit,
+        activity: undo.activity,
+        params: undoParams,
+        retry: activityRetry(defaults, undefined),
+        startToCloseTimeoutMs,
+      },
+      { tracked },
+    );
+  };
+  const call = (): Promise<unknown> =>
+    effects.runActivity({
       activity: node.type,
       nodeType: node.type,
       nodeId: node.id,
@@ -31,9 +50,22 @@ export const runActivityNode: NodeExecutor = async (context) => {
       startToCloseTimeoutMs,
       run: context.run,
       compensation: false,
+      ...(tracked ? { finishOnCancel: true as const } : {}),
     });
+  let output: unknown;
+  try {
+    if (tracked) {
+      // Recorded as soon as it ends, even if the run stopped meanwhile, before the run compensates.
+      output = await context.trackStep(async () => {
+        const result = await call();
+        record(result);
+        return result;
+      });
+      return { kind: 'next', port: 'out', output };
+    }
+    output = await call();
   } catch (error: unknown) {
-    if (effects.isCancellation(error)) throw error;
+    if (effects.isCancellation(error) || error instanceof RunFailure) throw error;
     const info = describeError(error);
     if (context.hasEdgeFrom(ERROR_PORT)) {
       return {
@@ -43,21 +75,9 @@ export const runActivityNode: NodeExecutor = async (context) => {
         scope: { ...context.scope, error: info },
       };
     }
-    throw nodeFailure(node, 'activity_failed', `${info.message} [${info.type}]`, info);
+    throw nodeFailure(node, 'activity_failed', failureSummary(info), info);
   }
-  const undo = declaration.compensation;
-  const undoParams = undo?.params(context.params, output);
-  if (undo && undoParams) {
-    context.recordCompensation({
-      nodeId: node.id,
-      nodeType: node.type,
-      visit: context.visit,
-      activity: undo.activity,
-      params: undoParams,
-      retry: activityRetry(defaults, undefined),
-      startToCloseTimeoutMs,
-    });
-  }
+  record(output);
   return { kind: 'next', port: 'out', output };
 };
 

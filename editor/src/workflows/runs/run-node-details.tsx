@@ -16,6 +16,27 @@ export function JsonDetails({ value, label }: { value: unknown; label: string })
   );
 }
 
+/** A failure's field details (`path: message`, as the HTTP API lists them), under its message. */
+function ErrorDetails({ details }: { details: unknown }) {
+  const items = Array.isArray(details)
+    ? details.filter(
+        (detail): detail is { path: string; message: string } =>
+          typeof (detail as { path?: unknown } | null)?.path === 'string' &&
+          typeof (detail as { message?: unknown }).message === 'string',
+      )
+    : [];
+  if (items.length === 0) return null;
+  return (
+    <ul className="wf-error-details" aria-label="Error details">
+      {items.map((detail) => (
+        <li key={`${detail.path}:${detail.message}`}>
+          {detail.path === '' ? detail.message : `${detail.path}: ${detail.message}`}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 function Visit({ entry }: { entry: TraceEntry }) {
   const duration = visitDuration(entry);
   return (
@@ -43,6 +64,7 @@ function Visit({ entry }: { entry: TraceEntry }) {
           {entry.error.type}: {entry.error.message}
         </p>
       )}
+      {entry.error && <ErrorDetails details={entry.error.details} />}
     </li>
   );
 }
