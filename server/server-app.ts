@@ -6,12 +6,14 @@ import type { Logger } from '../platform/logger';
 import { createUserStore, type UserStore } from '../domain/users';
 import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '../domain/schedules';
 import { announceTriggerChange } from '../domain/triggers';
+import { createCredentialStore } from '../domain/credentials';
 import { createWebhookStore } from '../domain/webhooks';
 import { createWorkflowStore, designerSchemaErrors } from '../domain/workflows';
 import type { AdmissionOptions } from './http/admission';
 import { createApp } from './app';
 import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes } from './auth';
 import { openApiRoutes } from './openapi';
+import { credentialRoutes } from './routes/credentials';
 import { entityRoutes } from './routes/entities';
 import { mailboxRoutes } from './routes/mailbox/mailbox-routes';
 import {
@@ -39,7 +41,7 @@ export interface ServerAppDeps {
   /** Keeps Temporal Schedules in step with publications; `main.ts` also reconciles with it. */
   schedules?: ScheduleSync;
   /**
-   * The AES-256 key webhook signing secrets are sealed with; `main.ts` passes SECRETS_KEY or the
+   * The AES-256 key webhook signing secrets and credentials are sealed with; `main.ts` passes SECRETS_KEY or the
    * data directory's key file. Without one, a key of this process alone is used: signing secrets
    * then do not survive a restart (in-process test and benchmark apps only).
    */
@@ -72,7 +74,9 @@ export function createServerApp(deps: ServerAppDeps): Express {
     workflows,
   };
   const schedules = deps.schedules ?? createScheduleSync(engine);
-  const webhooks = createWebhookStore(deps.db, deps.secretsKey ?? randomBytes(32));
+  const secretsKey = deps.secretsKey ?? randomBytes(32);
+  const webhooks = createWebhookStore(deps.db, secretsKey);
+  const credentials = createCredentialStore(deps.db, secretsKey);
   return createApp({
     log: deps.log,
     health: deps.health,
@@ -102,6 +106,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
       runRoutes({ ...engine, temporalUiUrl: deps.temporalUiUrl }),
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),
+      credentialRoutes({ db: deps.db, credentials }),
     ],
     rootRouters: [
       hookRoutes({

@@ -1,5 +1,7 @@
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import path from 'node:path';
+import { loadOrCreateSecretsKey } from '../domain/secrets';
 import { createTriggerDispatcher, type TriggerDispatcher } from '../domain/triggers';
 import { loadConfig } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
@@ -57,6 +59,8 @@ async function main(): Promise<void> {
       httpAllowlist: parseAllowlist(config.httpRequestAllowlist),
       ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
       ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
+      // The API server's key: SECRETS_KEY, or on one machine the data directory's key file.
+      secretsKey: config.secretsKey ?? loadOrCreateSecretsKey(path.join(config.dataDir, 'secrets.key')).key,
     },
   });
   // Entity-event triggers: the writes of this worker's activities are dispatched as they commit.

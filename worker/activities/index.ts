@@ -1,4 +1,5 @@
 import type { Db } from 'mongodb';
+import { createCredentialStore } from '../../domain/credentials';
 import { createDomainActivities } from './domain-activities';
 import { createEntityActivities } from './entity-activities';
 import { createEntityWatchActivities } from './entity-watch-activities';
@@ -18,6 +19,8 @@ export interface ActivityDeps {
   smtpUrl?: string;
   /** Sender address (env `SMTP_FROM`). */
   mailFrom?: string;
+  /** The key credentials are sealed with (SECRETS_KEY); without it `credentialId` cannot be used. */
+  secretsKey?: Buffer;
 }
 
 /** Every activity the worker registers, built from its dependencies at worker start. */
@@ -32,7 +35,12 @@ export function createActivities(deps: ActivityDeps) {
     ...createEntityActivities(deps),
     ...createEntityWatchActivities(deps),
     ...createDomainActivities(deps),
-    ...createHttpRequestActivities({ allowlist: deps.httpAllowlist ?? parseAllowlist(undefined) }),
+    ...createHttpRequestActivities({
+      allowlist: deps.httpAllowlist ?? parseAllowlist(undefined),
+      ...(deps.secretsKey === undefined
+        ? {}
+        : { credentials: createCredentialStore(deps.db, deps.secretsKey) }),
+    }),
     ...createNotifyActivities({ mailer }),
     ...createHumanTaskActivities({ db: deps.db, mailer }),
     ...createWorkflowActivities(deps),

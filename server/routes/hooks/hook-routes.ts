@@ -1,8 +1,8 @@
 import express, { Router, type Request } from 'express';
 import { rateLimit } from 'express-rate-limit';
 import { ServiceError, type Client } from '@temporalio/client';
+import { SecretBoxError } from '../../../domain/secrets';
 import {
-  SecretBoxError,
   signatureMatches,
   startWebhookRun,
   type WebhookRecord,

@@ -1,0 +1,2 @@
+export { credentialRoutes } from './credential-routes';
+export type { CredentialRoutesDeps } from './credential-routes';
