@@ -7,6 +7,7 @@ import {
   defineSignal,
   defineUpdate,
   isCancellation,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -20,7 +21,10 @@ import {
   type EntityChangedArgs,
   type RunInput,
 } from '../../workflows/runtime/run-contract';
+import { reportsFailures } from '../../workflows/runtime/error-run';
 import { EntityWatch } from './entity-watch';
+import { failedRunReport, startErrorRun } from './error-run';
+import { failsTheRun } from './run-failure-types';
 import { HumanTaskBoard } from './human-tasks';
 import { temporalEffects } from './temporal-effects';
 
@@ -36,6 +40,8 @@ import { temporalEffects } from './temporal-effects';
  *   (`entity.watch`), is woken by the dispatcher's signals and removes the watch (`entity.unwatch`).
  * - `pace-expression-work` (temporal-effects.ts): after 10,000 expression steps with no pause, a
  *   run sleeps one millisecond so that its workflow task ends and the next one carries on.
+ * - `run-failure-reported` (error-run.ts): a failing run whose settings name an error workflow
+ *   loads it (`workflow.loadPublished`) and starts it as an abandoned child before failing.
  */
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'continuedAsNew';
@@ -129,6 +135,14 @@ export async function interpretedWorkflow(started: InterpretedRunInput): Promise
       throw error;
     }
     status = 'failed';
+    const errorWorkflowId = input.definition.settings?.errorWorkflowId;
+    // Asked only of runs that name an error workflow, so no other history meets the marker. An
+    // error that fails only the workflow task (a bug, non-determinism) is retried, not reported.
+    const fails = error instanceof RunFailure || failsTheRun(error);
+    if (fails && reportsFailures(input.trigger, errorWorkflowId) && patched('run-failure-reported')) {
+      const report = failedRunReport(input, runId, error);
+      await CancellationScope.nonCancellable(() => startErrorRun(errorWorkflowId!, report));
+    }
     if (error instanceof RunFailure) {
       throw ApplicationFailure.nonRetryable(error.message, error.code, error.toJSON());
     }

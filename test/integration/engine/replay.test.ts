@@ -19,6 +19,7 @@ describe('replay of recorded histories', () => {
       'approval-update.json',
       'cancel-compensates.json',
       'crud-routing-foreach.json',
+      'error-workflow-reported.json',
       'wait-for-signal.json',
       'wait-for-watch.json',
     ]);
