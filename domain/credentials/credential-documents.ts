@@ -1,4 +1,4 @@
-import type { SealedSecret } from '../secrets';
+import type { SealedSecret } from '../secrets/sealed-secret';
 import type { CredentialKind } from './credential-kinds';
 
 export const credentialsCollection = 'credentials';
@@ -54,4 +54,15 @@ export function maskedHint(secret: string): string {
 export function credentialView(document: CredentialDocument): CredentialView {
   const { _id, sealed: _sealed, ...rest } = document;
   return { id: _id, ...rest };
+}
+
+/** A workflow whose draft or published version names a credential. */
+export interface CredentialUse {
+  workflowId: string;
+  name: string;
+  /** Nodes of the draft that name it. */
+  draftNodes: string[];
+  /** The published version, when it names the credential. */
+  publishedVersion?: number;
+  publishedNodes: string[];
 }

@@ -7,17 +7,7 @@ import {
   type WorkflowDocument,
   type WorkflowVersionDocument,
 } from '../workflows/workflow-documents';
-
-/** A workflow whose draft or published version names a credential. */
-export interface CredentialUse {
-  workflowId: string;
-  name: string;
-  /** Nodes of the draft that name it. */
-  draftNodes: string[];
-  /** The published version, when it names the credential. */
-  publishedVersion?: number;
-  publishedNodes: string[];
-}
+import type { CredentialUse } from './credential-documents';
 
 /** The ids of the nodes whose `credentialId` param is `credentialId`. */
 export function nodesUsingCredential(definition: WorkflowDefinition, credentialId: string): string[] {

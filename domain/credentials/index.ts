@@ -5,4 +5,3 @@ export * from './credential-errors';
 export { createCredentialStore } from './credential-store';
 export type { CredentialActor, CredentialStore } from './credential-store';
 export { credentialUsage, nodesUsingCredential } from './credential-usage';
-export type { CredentialUse } from './credential-usage';

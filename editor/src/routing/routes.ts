@@ -13,6 +13,7 @@ export type Route =
   | { page: 'run'; id: string; runId: string }
   | { page: 'inbox' }
   | { page: 'inboxTask'; id: string }
+  | { page: 'credentials' }
   | { page: 'notFound'; path: string };
 
 /**
@@ -35,6 +36,7 @@ export function parseRoute(pathname: string): Route {
       return { page: 'run', id: type, runId: action };
   }
   if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
+  if (first === 'credentials' && parts.length === 1) return { page: 'credentials' };
   if (first === 'inbox' && type !== undefined && parts.length === 2) return { page: 'inboxTask', id: type };
   if (first === 'entities' && type !== undefined) {
     if (id === undefined) return { page: 'list', type };
@@ -55,6 +57,7 @@ export function routePath(route: Route): string {
     case 'login':
     case 'workflows':
     case 'inbox':
+    case 'credentials':
       return `/${route.page}`;
     case 'list':
       return `/entities/${seg(route.type)}`;

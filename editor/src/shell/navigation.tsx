@@ -54,6 +54,14 @@ export function Navigation({ route }: { route: Route }) {
             </Link>
             <OpenTaskBadge />
           </li>
+          <li>
+            <Link
+              to={{ page: 'credentials' }}
+              aria-current={route.page === 'credentials' ? 'page' : undefined}
+            >
+              Credentials
+            </Link>
+          </li>
         </ul>
       </div>
       {schemas.status === 'error' && <p role="alert">Could not load schemas: {schemas.message}</p>}
