@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Logger } from '../platform/logger';
 import { admission, type AdmissionOptions } from './http/admission';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import type { Registry } from 'prom-client';
 import { createHttpMetrics } from './http/metrics';
 import { jsonBodyParser } from './http/json-body';
 import { healthRoutes, type HealthChecks } from './routes/health';
@@ -25,6 +26,8 @@ export interface AppDeps {
   bodyLimit?: string;
   /** Bounds on concurrent API requests past the health checks (see `admission`); unbounded when unset. */
   admission?: AdmissionOptions;
+  /** Adds gauges of the platform's own to `/metrics` (runs, tasks). */
+  registerMetrics?: (registry: Registry) => void;
 }
 
 /**
@@ -37,6 +40,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   const metrics = createHttpMetrics();
+  deps.registerMetrics?.(metrics.registry);
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
   app.use(

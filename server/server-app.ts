@@ -6,13 +6,16 @@ import type { Logger } from '../platform/logger';
 import { createUserStore, type UserStore } from '../domain/users';
 import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '../domain/schedules';
 import { announceTriggerChange } from '../domain/triggers';
+import { createAlertSubscriptionStore } from '../domain/alerts';
 import { createCredentialStore } from '../domain/credentials';
 import { createWebhookStore } from '../domain/webhooks';
 import { createWorkflowStore, designerSchemaErrors } from '../domain/workflows';
 import type { AdmissionOptions } from './http/admission';
 import { createApp } from './app';
+import { registerOperationalMetrics } from './http/operational-metrics';
 import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes } from './auth';
 import { openApiRoutes } from './openapi';
+import { alertRoutes } from './routes/alerts/alert-routes';
 import { credentialRoutes } from './routes/credentials';
 import { entityRoutes } from './routes/entities';
 import { mailboxRoutes } from './routes/mailbox/mailbox-routes';
@@ -82,6 +85,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
     health: deps.health,
     ...(deps.admission === undefined ? {} : { admission: deps.admission }),
     editorDir: deps.editorDir,
+    registerMetrics: (registry) => registerOperationalMetrics(registry, deps.db),
     publicApiRouters: [authRoutes({ users, log: deps.log })],
     authenticate: createAuthenticate({ users }),
     apiRouters: [
@@ -107,6 +111,12 @@ export function createServerApp(deps: ServerAppDeps): Express {
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),
       credentialRoutes({ db: deps.db, credentials }),
+      alertRoutes({
+        db: deps.db,
+        temporal: deps.temporal,
+        taskQueue: deps.taskQueue,
+        subscriptions: createAlertSubscriptionStore(deps.db),
+      }),
     ],
     rootRouters: [
       hookRoutes({

@@ -4,7 +4,7 @@ import type { Actor, Role } from './actor';
 
 export type EntityAction = 'read' | 'create' | 'update' | 'delete';
 export type WorkflowAction = 'read' | 'edit' | 'publish' | 'run';
-export type AdminAction = 'manageUsers' | 'manageTokens' | 'readAudit';
+export type AdminAction = 'manageUsers' | 'manageTokens' | 'readAudit' | 'manageAlerts';
 /** `read` lists credentials and names them in `http.request`; `manage` creates, rotates and deletes. */
 export type CredentialAction = 'read' | 'manage';
 
@@ -114,7 +114,7 @@ export function allPermissions(): Permission[] {
       resource: 'workflow',
       action,
     })),
-    ...(['manageUsers', 'manageTokens', 'readAudit'] as const).map((action): Permission => ({
+    ...(['manageUsers', 'manageTokens', 'readAudit', 'manageAlerts'] as const).map((action): Permission => ({
       resource: 'admin',
       action,
     })),

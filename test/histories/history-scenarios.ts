@@ -221,4 +221,20 @@ export const historyScenarios: HistoryScenario[] = [
       return handle;
     },
   },
+  {
+    name: 'run-failure-recorded',
+    async run(services, workflowId) {
+      const definition = graph(
+        'Fails and is counted',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          { id: 'boom', type: 'flow.fail', params: { message: 'broken' } },
+        ],
+        ['start->boom'],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
+      await handle.result().catch(() => undefined);
+      return handle;
+    },
+  },
 ];

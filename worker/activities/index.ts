@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { createCredentialStore } from '../../domain/credentials';
+import { createAlertActivities } from './alert-activities';
 import { createDomainActivities } from './domain-activities';
 import { createEntityActivities } from './entity-activities';
 import { createEntityWatchActivities } from './entity-watch-activities';
@@ -7,6 +8,7 @@ import { createHttpRequestActivities } from './http-request-activity';
 import { createHumanTaskActivities } from './human-task-activities';
 import { createMailer } from './mailer';
 import { createNotifyActivities } from './notify-activities';
+import { createRunFailureActivities } from './run-failure-activities';
 import { parseAllowlist, type Allowlist } from './ssrf-guard';
 import { createSystemActivities } from './system-activities';
 import { createWorkflowActivities } from './workflow-activities';
@@ -44,5 +46,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createNotifyActivities({ mailer }),
     ...createHumanTaskActivities({ db: deps.db, mailer }),
     ...createWorkflowActivities(deps),
+    ...createRunFailureActivities(deps),
+    ...createAlertActivities({ db: deps.db, mailer }),
   };
 }

@@ -1,8 +1,25 @@
-import { ParentClosePolicy, startChild, workflowInfo, log } from '@temporalio/workflow';
+import { ParentClosePolicy, proxyActivities, startChild, workflowInfo, log } from '@temporalio/workflow';
 import { RunFailure } from '../../workflows/interpreter';
 import { errorRunId, type ErrorTrigger, type FailedRunReport } from '../../workflows/runtime/error-run';
 import type { RunInput } from '../../workflows/runtime/run-contract';
 import { loader, triggerKey, versionKey, workflowIdKey } from './temporal-effects';
+
+const recorder = proxyActivities<{ 'run.recordFailure': (report: FailedRunReport) => Promise<void> }>({
+  startToCloseTimeout: '30 seconds',
+  retry: { maximumAttempts: 10 },
+});
+
+/** Records the failure for `/metrics` and the failure digests; a store that stays down loses it, not the run. */
+export async function recordFailure(report: FailedRunReport): Promise<void> {
+  try {
+    await recorder['run.recordFailure'](report);
+  } catch (error: unknown) {
+    log.warn('the run failure could not be recorded', {
+      runId: report.runId,
+      error: error instanceof Error ? error.message : String(error),
+    });
+  }
+}
 
 /** What a failed run reports, from the error that ended it. */
 export function failedRunReport(input: RunInput, runId: string, error: unknown): FailedRunReport {

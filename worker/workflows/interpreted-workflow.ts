@@ -23,7 +23,7 @@ import {
 } from '../../workflows/runtime/run-contract';
 import { reportsFailures } from '../../workflows/runtime/error-run';
 import { EntityWatch } from './entity-watch';
-import { failedRunReport, startErrorRun } from './error-run';
+import { failedRunReport, recordFailure, startErrorRun } from './error-run';
 import { failsTheRun } from './run-failure-types';
 import { HumanTaskBoard } from './human-tasks';
 import { temporalEffects } from './temporal-effects';
@@ -40,6 +40,7 @@ import { temporalEffects } from './temporal-effects';
  *   (`entity.watch`), is woken by the dispatcher's signals and removes the watch (`entity.unwatch`).
  * - `pace-expression-work` (temporal-effects.ts): after 10,000 expression steps with no pause, a
  *   run sleeps one millisecond so that its workflow task ends and the next one carries on.
+ * - `run-failure-recorded` (error-run.ts): a failing run records its failure (`run.recordFailure`).
  * - `run-failure-reported` (error-run.ts): a failing run whose settings name an error workflow
  *   loads it (`workflow.loadPublished`) and starts it as an abandoned child before failing.
  */
@@ -135,13 +136,17 @@ export async function interpretedWorkflow(started: InterpretedRunInput): Promise
       throw error;
     }
     status = 'failed';
-    const errorWorkflowId = input.definition.settings?.errorWorkflowId;
-    // Asked only of runs that name an error workflow, so no other history meets the marker. An
-    // error that fails only the workflow task (a bug, non-determinism) is retried, not reported.
-    const fails = error instanceof RunFailure || failsTheRun(error);
-    if (fails && reportsFailures(input.trigger, errorWorkflowId) && patched('run-failure-reported')) {
+    // An error that fails only the workflow task (a bug, non-determinism) is retried, not reported.
+    if (error instanceof RunFailure || failsTheRun(error)) {
       const report = failedRunReport(input, runId, error);
-      await CancellationScope.nonCancellable(() => startErrorRun(errorWorkflowId!, report));
+      if (patched('run-failure-recorded')) {
+        await CancellationScope.nonCancellable(() => recordFailure(report));
+      }
+      const errorWorkflowId = input.definition.settings?.errorWorkflowId;
+      // Asked only of runs that name an error workflow, so no other history meets the marker.
+      if (reportsFailures(input.trigger, errorWorkflowId) && patched('run-failure-reported')) {
+        await CancellationScope.nonCancellable(() => startErrorRun(errorWorkflowId!, report));
+      }
     }
     if (error instanceof RunFailure) {
       throw ApplicationFailure.nonRetryable(error.message, error.code, error.toJSON());

@@ -20,6 +20,7 @@ describe('replay of recorded histories', () => {
       'cancel-compensates.json',
       'crud-routing-foreach.json',
       'error-workflow-reported.json',
+      'run-failure-recorded.json',
       'wait-for-signal.json',
       'wait-for-watch.json',
     ]);
