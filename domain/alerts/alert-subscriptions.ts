@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { roleNames, type Role } from '../../schemas/vocabulary';
 
-export const alertSubscriptionsCollection = 'alertSubscriptions';
+import { alertEvents, type AlertEvent } from './alert-events';
 
-/** What a digest reports. */
-export const alertEvents = ['runFailures', 'overdueTasks'] as const;
-export type AlertEvent = (typeof alertEvents)[number];
+export { alertEvents, type AlertEvent };
+
+export const alertSubscriptionsCollection = 'alertSubscriptions';
 
 /** A role subscribed to a digest mail of run failures and overdue tasks, every `intervalMinutes`. */
 export interface AlertSubscription {

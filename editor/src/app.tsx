@@ -5,6 +5,7 @@ import { EntityDetailPage } from './entities/entity-detail-page';
 import { EntityFormPage } from './entities/entity-form-page';
 import { EntityListPage } from './entities/entity-list-page';
 import { SchemaProvider } from './entities/schema-context';
+import { AlertsPage } from './alerts/alerts-page';
 import { CredentialsPage } from './credentials/credentials-page';
 import { InboxPage } from './inbox/inbox-page';
 import { TaskPage } from './inbox/task-page';
@@ -88,6 +89,8 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
       return <TaskPage key={route.id} id={route.id} />;
     case 'credentials':
       return <CredentialsPage />;
+    case 'alerts':
+      return <AlertsPage />;
     case 'notFound':
       return <p>No page at {route.path}.</p>;
   }

@@ -14,6 +14,7 @@ export type Route =
   | { page: 'inbox' }
   | { page: 'inboxTask'; id: string }
   | { page: 'credentials' }
+  | { page: 'alerts' }
   | { page: 'notFound'; path: string };
 
 /**
@@ -37,6 +38,7 @@ export function parseRoute(pathname: string): Route {
   }
   if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
   if (first === 'credentials' && parts.length === 1) return { page: 'credentials' };
+  if (first === 'alerts' && parts.length === 1) return { page: 'alerts' };
   if (first === 'inbox' && type !== undefined && parts.length === 2) return { page: 'inboxTask', id: type };
   if (first === 'entities' && type !== undefined) {
     if (id === undefined) return { page: 'list', type };
@@ -58,6 +60,7 @@ export function routePath(route: Route): string {
     case 'workflows':
     case 'inbox':
     case 'credentials':
+    case 'alerts':
       return `/${route.page}`;
     case 'list':
       return `/entities/${seg(route.type)}`;
