@@ -3,8 +3,9 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { temporal as proto } from '@temporalio/proto';
 import { createCredentialStore } from '../../../domain/credentials';
+import { createUserStore } from '../../../domain/users';
 import { parseAllowlist } from '../../../worker/activities/ssrf-guard';
-import type { ApiResponse } from '../../support/api-client';
+import { apiAs, logIn, type ApiResponse } from '../../support/api-client';
 import { eventually } from '../../support/eventually';
 import { withWorkerOn } from '../../support/worker';
 import { startTriggerApp, type TriggerApp } from '../schedules/trigger-app';
@@ -240,6 +241,24 @@ describe('credentials', () => {
     expect((await api('POST', `/workflows/${workflowId}/unpublish`)).status).toBe(200);
     expect((await api('DELETE', `/credentials/${id}`)).status).toBe(204);
     expect((await api('GET', `/credentials/${id}`)).status).toBe(404);
+
+    // Designers list and read credentials to pick one; only admins manage them.
+    await createUserStore(app.services.db).createUser(
+      { email: 'dee@example.com', name: 'Dee', roles: ['designer'], password: 'designer-password-1' },
+      { userId: 'seed', email: 'seed' },
+    );
+    const designer = apiAs(
+      app.url,
+      await logIn(app.url, { email: 'dee@example.com', password: 'designer-password-1' }),
+    );
+    expect((await designer('GET', '/credentials')).status).toBe(200);
+    const forbidden = await designer('POST', '/credentials', {
+      name: 'x',
+      kind: 'bearer',
+      secret: { token: 'y' },
+    });
+    expect(forbidden.status).toBe(403);
+    expect(forbidden.body.error.message).toBe('Your roles (designer) do not allow: manage credentials');
 
     // The secret is sealed in the store too.
     const stored = await app.services.db.collection('credentials').find({}).toArray();
