@@ -16,7 +16,7 @@ import { registerOperationalMetrics } from './http/operational-metrics';
 import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes } from './auth';
 import { openApiRoutes } from './openapi';
 import { alertRoutes } from './routes/alerts/alert-routes';
-import { credentialRoutes } from './routes/credentials';
+import { credentialRoutes, credentialsOpenApi } from './routes/credentials';
 import { entityRoutes } from './routes/entities';
 import { mailboxRoutes } from './routes/mailbox/mailbox-routes';
 import {
@@ -89,7 +89,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
     publicApiRouters: [authRoutes({ users, log: deps.log })],
     authenticate: createAuthenticate({ users }),
     apiRouters: [
-      openApiRoutes({ extensions: [schedulesOpenApi, webhooksOpenApi] }),
+      openApiRoutes({ extensions: [schedulesOpenApi, webhooksOpenApi, credentialsOpenApi] }),
       sessionRoutes({ users }),
       userRoutes({ users }),
       tokenRoutes({ users }),

@@ -260,6 +260,16 @@ describe('credentials', () => {
     expect(forbidden.status).toBe(403);
     expect(forbidden.body.error.message).toBe('Your roles (designer) do not allow: manage credentials');
 
+    const openApi = await api('GET', '/openapi.json');
+    expect(Object.keys(openApi.body.paths as object)).toEqual(
+      expect.arrayContaining([
+        '/credentials',
+        '/credentials/{id}',
+        '/credentials/{id}/rotate',
+        '/credentials/{id}/usage',
+      ]),
+    );
+
     // The secret is sealed in the store too.
     const stored = await app.services.db.collection('credentials').find({}).toArray();
     expect(JSON.stringify(stored)).not.toContain(secrets.header);
