@@ -22,6 +22,21 @@ async function untilConnected<T>(what: string, connect: () => Promise<T>, log: L
   }
 }
 
+/**
+ * The key credentials are opened with. Without SECRETS_KEY it is the data directory's key file,
+ * which `npm start` shares with the API server; a worker that cannot read or create it still runs,
+ * and only nodes naming a credential fail.
+ */
+function secretsKeyOption(key: Buffer | undefined, dataDir: string, log: Logger): { secretsKey?: Buffer } {
+  if (key) return { secretsKey: key };
+  try {
+    return { secretsKey: loadOrCreateSecretsKey(path.join(dataDir, 'secrets.key')).key };
+  } catch (error: unknown) {
+    log.warn({ err: error }, 'no secrets key (set SECRETS_KEY): http.request credentials cannot be used');
+    return {};
+  }
+}
+
 async function main(): Promise<void> {
   const config = loadConfig(process.env);
   const log = createLogger({ level: config.logLevel, service: 'worker' });
@@ -60,7 +75,7 @@ async function main(): Promise<void> {
       ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
       ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
       // The API server's key: SECRETS_KEY, or on one machine the data directory's key file.
-      secretsKey: config.secretsKey ?? loadOrCreateSecretsKey(path.join(config.dataDir, 'secrets.key')).key,
+      ...secretsKeyOption(config.secretsKey, config.dataDir, log),
     },
   });
   // Entity-event triggers: the writes of this worker's activities are dispatched as they commit.
