@@ -1,7 +1,7 @@
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
 import path from 'node:path';
-import { loadOrCreateSecretsKey } from '../domain/secrets';
+import { readKeyFile, SecretBoxError } from '../domain/secrets';
 import { createTriggerDispatcher, type TriggerDispatcher } from '../domain/triggers';
 import { loadConfig } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
@@ -23,18 +23,27 @@ async function untilConnected<T>(what: string, connect: () => Promise<T>, log: L
 }
 
 /**
- * The key credentials are opened with. Without SECRETS_KEY it is the data directory's key file,
- * which `npm start` shares with the API server; a worker that cannot read or create it still runs,
- * and only nodes naming a credential fail.
+ * The key credentials are opened with: SECRETS_KEY, or else the data directory's key file, which
+ * `npm start` shares with the API server. The file is read when a node first needs it, since the
+ * API server creates it at its first start; a worker without it still runs, and only nodes naming
+ * a credential fail (CredentialUnreadable).
  */
-function secretsKeyOption(key: Buffer | undefined, dataDir: string, log: Logger): { secretsKey?: Buffer } {
+function secretsKeyOption(key: Buffer | undefined, dataDir: string): { secretsKey: Buffer | (() => Buffer) } {
   if (key) return { secretsKey: key };
-  try {
-    return { secretsKey: loadOrCreateSecretsKey(path.join(dataDir, 'secrets.key')).key };
-  } catch (error: unknown) {
-    log.warn({ err: error }, 'no secrets key (set SECRETS_KEY): http.request credentials cannot be used');
-    return {};
-  }
+  const file = path.join(dataDir, 'secrets.key');
+  let read: Buffer | undefined;
+  return {
+    secretsKey: () => {
+      try {
+        read ??= readKeyFile(file);
+      } catch (error: unknown) {
+        throw new SecretBoxError(
+          `no secrets key: set SECRETS_KEY, or start the API server to create ${file} (${String(error)})`,
+        );
+      }
+      return read;
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -75,7 +84,7 @@ async function main(): Promise<void> {
       ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
       ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
       // The API server's key: SECRETS_KEY, or on one machine the data directory's key file.
-      ...secretsKeyOption(config.secretsKey, config.dataDir, log),
+      ...secretsKeyOption(config.secretsKey, config.dataDir),
     },
   });
   // Entity-event triggers: the writes of this worker's activities are dispatched as they commit.

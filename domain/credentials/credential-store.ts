@@ -78,7 +78,12 @@ function hintOf(kind: CredentialKind, secret: Record<string, string>): string {
  * The credentials store: secrets sealed with AES-256-GCM under `secretsKey` (SECRETS_KEY), bound
  * to the credential's id. Only `open` returns a secret, and only the worker calls it.
  */
-export function createCredentialStore(db: Db, secretsKey: Buffer, options: { now?: () => Date } = {}) {
+export function createCredentialStore(
+  db: Db,
+  secretsKey: Buffer | (() => Buffer),
+  options: { now?: () => Date } = {},
+) {
+  const key = () => (typeof secretsKey === 'function' ? secretsKey() : secretsKey);
   const credentials = db.collection<CredentialDocument>(credentialsCollection);
   const now = () => (options.now ?? (() => new Date()))().toISOString();
 
@@ -103,7 +108,7 @@ export function createCredentialStore(db: Db, secretsKey: Buffer, options: { now
         kind: parsed.kind,
         ...(parsed.description === undefined ? {} : { description: parsed.description }),
         settings: parsed.settings,
-        sealed: sealSecret(secretsKey, JSON.stringify(parsed.secret), credentialSealContext(id)),
+        sealed: sealSecret(key(), JSON.stringify(parsed.secret), credentialSealContext(id)),
         hint: hintOf(parsed.kind, parsed.secret),
         createdAt: now(),
         createdBy: actor.userId,
@@ -140,7 +145,7 @@ export function createCredentialStore(db: Db, secretsKey: Buffer, options: { now
         { _id: id },
         {
           $set: {
-            sealed: sealSecret(secretsKey, JSON.stringify(secret), credentialSealContext(id)),
+            sealed: sealSecret(key(), JSON.stringify(secret), credentialSealContext(id)),
             hint: hintOf(current.kind, secret),
             rotatedAt: at,
             rotatedBy: actor.userId,
@@ -161,7 +166,7 @@ export function createCredentialStore(db: Db, secretsKey: Buffer, options: { now
     /** The credential with its secret in clear, for the worker to apply to one request. */
     async open(id: string): Promise<OpenedCredential> {
       const document = await find(id);
-      const secret = JSON.parse(openSecret(secretsKey, document.sealed, credentialSealContext(id))) as Record<
+      const secret = JSON.parse(openSecret(key(), document.sealed, credentialSealContext(id))) as Record<
         string,
         string
       >;

@@ -21,8 +21,11 @@ export interface ActivityDeps {
   smtpUrl?: string;
   /** Sender address (env `SMTP_FROM`). */
   mailFrom?: string;
-  /** The key credentials are sealed with (SECRETS_KEY); without it `credentialId` cannot be used. */
-  secretsKey?: Buffer;
+  /**
+   * The key credentials are sealed with (SECRETS_KEY), or a function that reads it when a node
+   * first needs it; without it `credentialId` cannot be used.
+   */
+  secretsKey?: Buffer | (() => Buffer);
 }
 
 /** Every activity the worker registers, built from its dependencies at worker start. */
