@@ -4,6 +4,7 @@ import helmet from 'helmet';
 import type { Logger } from '../platform/logger';
 import { admission, type AdmissionOptions } from './http/admission';
 import { errorHandler, notFoundHandler } from './http/error-handler';
+import type { Registry } from 'prom-client';
 import { createHttpMetrics } from './http/metrics';
 import { jsonBodyParser } from './http/json-body';
 import { healthRoutes, type HealthChecks } from './routes/health';
@@ -27,6 +28,8 @@ export interface AppDeps {
   admission?: AdmissionOptions;
   /** Express `trust proxy` (see `TRUST_PROXY`); default false. */
   trustProxy?: false | number | string;
+  /** Adds gauges of the platform's own to `/metrics` (runs, tasks). */
+  registerMetrics?: (registry: Registry) => void;
 }
 
 /**
@@ -39,6 +42,7 @@ export interface AppDeps {
 export function createApp(deps: AppDeps): Express {
   const app = express();
   const metrics = createHttpMetrics();
+  deps.registerMetrics?.(metrics.registry);
   app.disable('x-powered-by');
   // Off unless configured: otherwise any client could name its own address in X-Forwarded-For.
   app.set('trust proxy', deps.trustProxy ?? false);

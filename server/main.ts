@@ -9,7 +9,9 @@ import { createUserStore } from '../domain/users';
 import { createWorkflowStore } from '../domain/workflows';
 import { createTaskStore } from '../domain/tasks';
 import { createScheduleSync } from '../domain/schedules';
-import { createWebhookStore, loadOrCreateSecretsKey } from '../domain/webhooks';
+import { createWebhookStore } from '../domain/webhooks';
+import { createCredentialStore } from '../domain/credentials';
+import { loadOrCreateSecretsKey } from '../domain/secrets';
 import { createTriggerDispatcher } from '../domain/triggers';
 import { backfillKeyClaims, ensureVersionLogIndexes, migrateToVersionLog } from '../domain/entities';
 import { ensureSearchAttributes } from '../platform/temporal-search-attributes';
@@ -88,6 +90,7 @@ function main(): void {
       () => createTaskStore(db).ensureIndexes(),
       () => schedules.ensureIndexes(),
       () => createWebhookStore(db, secretsKey).ensureIndexes(),
+      () => createCredentialStore(db, secretsKey).ensureIndexes(),
       () => ensureVersionLogIndexes(db),
       // Once per data directory, resumable: the former outbox layout becomes the version log.
       () =>

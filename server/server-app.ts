@@ -6,12 +6,17 @@ import type { Logger } from '../platform/logger';
 import { createUserStore, type UserStore } from '../domain/users';
 import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '../domain/schedules';
 import { announceTriggerChange } from '../domain/triggers';
+import { createAlertSubscriptionStore } from '../domain/alerts';
+import { createCredentialStore } from '../domain/credentials';
 import { createWebhookStore } from '../domain/webhooks';
 import { createWorkflowStore, designerSchemaErrors } from '../domain/workflows';
 import type { AdmissionOptions } from './http/admission';
 import { createApp } from './app';
+import { registerOperationalMetrics } from './http/operational-metrics';
 import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes } from './auth';
 import { openApiRoutes } from './openapi';
+import { alertRoutes } from './routes/alerts/alert-routes';
+import { credentialRoutes, credentialsOpenApi } from './routes/credentials';
 import { entityRoutes } from './routes/entities';
 import { mailboxRoutes } from './routes/mailbox/mailbox-routes';
 import {
@@ -39,7 +44,7 @@ export interface ServerAppDeps {
   /** Keeps Temporal Schedules in step with publications; `main.ts` also reconciles with it. */
   schedules?: ScheduleSync;
   /**
-   * The AES-256 key webhook signing secrets are sealed with; `main.ts` passes SECRETS_KEY or the
+   * The AES-256 key webhook signing secrets and credentials are sealed with; `main.ts` passes SECRETS_KEY or the
    * data directory's key file. Without one, a key of this process alone is used: signing secrets
    * then do not survive a restart (in-process test and benchmark apps only).
    */
@@ -74,17 +79,20 @@ export function createServerApp(deps: ServerAppDeps): Express {
     workflows,
   };
   const schedules = deps.schedules ?? createScheduleSync(engine);
-  const webhooks = createWebhookStore(deps.db, deps.secretsKey ?? randomBytes(32));
+  const secretsKey = deps.secretsKey ?? randomBytes(32);
+  const webhooks = createWebhookStore(deps.db, secretsKey);
+  const credentials = createCredentialStore(deps.db, secretsKey);
   return createApp({
     log: deps.log,
     health: deps.health,
     ...(deps.admission === undefined ? {} : { admission: deps.admission }),
     ...(deps.trustProxy === undefined ? {} : { trustProxy: deps.trustProxy }),
     editorDir: deps.editorDir,
+    registerMetrics: (registry) => registerOperationalMetrics(registry, deps.db),
     publicApiRouters: [authRoutes({ users, log: deps.log })],
     authenticate: createAuthenticate({ users }),
     apiRouters: [
-      openApiRoutes({ extensions: [schedulesOpenApi, webhooksOpenApi] }),
+      openApiRoutes({ extensions: [schedulesOpenApi, webhooksOpenApi, credentialsOpenApi] }),
       sessionRoutes({ users }),
       userRoutes({ users }),
       tokenRoutes({ users }),
@@ -105,6 +113,13 @@ export function createServerApp(deps: ServerAppDeps): Express {
       runRoutes({ ...engine, temporalUiUrl: deps.temporalUiUrl }),
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),
+      credentialRoutes({ db: deps.db, credentials }),
+      alertRoutes({
+        db: deps.db,
+        temporal: deps.temporal,
+        taskQueue: deps.taskQueue,
+        subscriptions: createAlertSubscriptionStore(deps.db),
+      }),
     ],
     rootRouters: [
       hookRoutes({

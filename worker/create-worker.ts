@@ -8,21 +8,9 @@ import {
 import { createActivities, type ActivityDeps } from './activities';
 import { checkActivityNames } from './activities/activity-check';
 import { runWorkflowType } from '../workflows/runtime/run-contract';
+import { runFailureErrorTypes } from './workflows/run-failure-types';
 
-/**
- * Errors that fail a run outright when they escape the interpreter: JavaScript's own error kinds.
- * Plain `Error` is not among them, because Temporal would then count non-determinism as one too.
- */
-export const runFailureErrorTypes = [
-  'TypeError',
-  'RangeError',
-  'ReferenceError',
-  'SyntaxError',
-  'EvalError',
-  'URIError',
-  'AggregateError',
-  'ExpressionError',
-] as const;
+export { runFailureErrorTypes } from './workflows/run-failure-types';
 
 export interface WorkerDeps {
   connection: NativeConnection;

@@ -1,5 +1,7 @@
 import { Client } from '@temporalio/client';
 import { DefaultLogger, NativeConnection, Runtime, type LogLevel } from '@temporalio/worker';
+import path from 'node:path';
+import { readKeyFile, SecretBoxError } from '../domain/secrets';
 import { createTriggerDispatcher, type TriggerDispatcher } from '../domain/triggers';
 import { loadConfig } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
@@ -18,6 +20,30 @@ async function untilConnected<T>(what: string, connect: () => Promise<T>, log: L
       await new Promise((resolve) => setTimeout(resolve, Math.min(500 * attempt, 5000)));
     }
   }
+}
+
+/**
+ * The key credentials are opened with: SECRETS_KEY, or else the data directory's key file, which
+ * `npm start` shares with the API server. The file is read when a node first needs it, since the
+ * API server creates it at its first start; a worker without it still runs, and only nodes naming
+ * a credential fail (CredentialUnreadable).
+ */
+function secretsKeyOption(key: Buffer | undefined, dataDir: string): { secretsKey: Buffer | (() => Buffer) } {
+  if (key) return { secretsKey: key };
+  const file = path.join(dataDir, 'secrets.key');
+  let read: Buffer | undefined;
+  return {
+    secretsKey: () => {
+      try {
+        read ??= readKeyFile(file);
+      } catch (error: unknown) {
+        throw new SecretBoxError(
+          `no secrets key: set SECRETS_KEY, or start the API server to create ${file} (${String(error)})`,
+        );
+      }
+      return read;
+    },
+  };
 }
 
 async function main(): Promise<void> {
@@ -57,6 +83,8 @@ async function main(): Promise<void> {
       httpAllowlist: parseAllowlist(config.httpRequestAllowlist),
       ...(config.smtpUrl ? { smtpUrl: config.smtpUrl } : {}),
       ...(config.smtpFrom ? { mailFrom: config.smtpFrom } : {}),
+      // The API server's key: SECRETS_KEY, or on one machine the data directory's key file.
+      ...secretsKeyOption(config.secretsKey, config.dataDir),
     },
   });
   // Entity-event triggers: the writes of this worker's activities are dispatched as they commit.

@@ -1,7 +1,4 @@
 /** Webhook endpoints for `trigger.webhook` nodes: secrets, signatures, idempotent starts. */
-export { openSecret, sealSecret, SecretBoxError } from './secret-box';
-export type { SealedSecret } from './secret-box';
-export { loadOrCreateSecretsKey } from './secrets-key';
 export {
   checkSignature,
   defaultSignatureHeader,

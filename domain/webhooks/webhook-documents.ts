@@ -1,4 +1,4 @@
-import type { SealedSecret } from './secret-box';
+import type { SealedSecret } from '../secrets';
 
 /** The collection of webhook endpoints, one per webhook trigger node of a workflow. */
 export const webhooksCollection = 'webhooks';

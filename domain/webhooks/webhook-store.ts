@@ -3,7 +3,7 @@ import type { Db } from 'mongodb';
 import { isDuplicateKeyError } from '../entities/unique-keys';
 import { hashSecret, secretsEqual } from '../users/secrets';
 import type { PublishedTrigger } from '../workflows';
-import { openSecret, sealSecret } from './secret-box';
+import { openSecret, sealSecret } from '../secrets';
 import {
   hookPath,
   webhooksCollection,

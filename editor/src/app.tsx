@@ -5,6 +5,8 @@ import { EntityDetailPage } from './entities/entity-detail-page';
 import { EntityFormPage } from './entities/entity-form-page';
 import { EntityListPage } from './entities/entity-list-page';
 import { SchemaProvider } from './entities/schema-context';
+import { AlertsPage } from './alerts/alerts-page';
+import { CredentialsPage } from './credentials/credentials-page';
 import { InboxPage } from './inbox/inbox-page';
 import { TaskPage } from './inbox/task-page';
 import type { Route } from './routing/routes';
@@ -85,6 +87,10 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
       return <InboxPage search={search} />;
     case 'inboxTask':
       return <TaskPage key={route.id} id={route.id} />;
+    case 'credentials':
+      return <CredentialsPage />;
+    case 'alerts':
+      return <AlertsPage />;
     case 'notFound':
       return <p>No page at {route.path}.</p>;
   }

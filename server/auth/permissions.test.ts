@@ -22,18 +22,24 @@ describe('permissions', () => {
     [['sales'], { resource: 'workflow', action: 'publish' }, false],
     [['designer'], { resource: 'admin', action: 'manageUsers' }, false],
     [['viewer', 'finance'], { resource: 'entity', type: 'invoice', action: 'delete' }, true],
+    [['designer'], { resource: 'credential', action: 'read' }, true],
+    [['designer'], { resource: 'credential', action: 'manage' }, false],
+    [['sales'], { resource: 'credential', action: 'read' }, false],
   ] as const)('%j may %j: %s', (roles, permission, expected) => {
     expect(can(actor(...roles), permission)).toBe(expected);
   });
 
   it('grants an admin every permission', () => {
     expect(allPermissions().every((p) => can(actor('admin'), p))).toBe(true);
-    expect(allPermissions()).toHaveLength(19 * 4 + 4 + 3);
+    expect(allPermissions()).toHaveLength(19 * 4 + 4 + 4 + 2);
   });
 
   it('refuses with 403 naming the missing permission', () => {
     expect(() => authorize(actor('viewer'), { resource: 'entity', type: 'quote', action: 'create' })).toThrow(
       new HttpError('forbidden', 'Your roles (viewer) do not allow: create quote'),
+    );
+    expect(() => authorize(actor('designer'), { resource: 'credential', action: 'manage' })).toThrow(
+      new HttpError('forbidden', 'Your roles (designer) do not allow: manage credentials'),
     );
   });
 });

@@ -4,12 +4,15 @@ import type { Actor, Role } from './actor';
 
 export type EntityAction = 'read' | 'create' | 'update' | 'delete';
 export type WorkflowAction = 'read' | 'edit' | 'publish' | 'run';
-export type AdminAction = 'manageUsers' | 'manageTokens' | 'readAudit';
+export type AdminAction = 'manageUsers' | 'manageTokens' | 'readAudit' | 'manageAlerts';
+/** `read` lists credentials and names them in `http.request`; `manage` creates, rotates and deletes. */
+export type CredentialAction = 'read' | 'manage';
 
 export type Permission =
   | { resource: 'entity'; type: EntityType; action: EntityAction }
   | { resource: 'workflow'; action: WorkflowAction }
-  | { resource: 'admin'; action: AdminAction };
+  | { resource: 'admin'; action: AdminAction }
+  | { resource: 'credential'; action: CredentialAction };
 
 const crm: EntityType[] = ['account', 'contact', 'lead', 'opportunity', 'activity'];
 const sales: EntityType[] = [...crm, 'quote', 'salesOrder'];
@@ -68,6 +71,9 @@ function roleAllows(role: Role, permission: Permission): boolean {
       return workflowActions[role].includes(permission.action);
     case 'admin':
       return false;
+    case 'credential':
+      // Designers pick credentials for their nodes; only admins see a secret go in.
+      return permission.action === 'read' && role === 'designer';
   }
 }
 
@@ -82,9 +88,9 @@ export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolea
 }
 
 function describe(permission: Permission): string {
-  return permission.resource === 'entity'
-    ? `${permission.action} ${permission.type}`
-    : `${permission.action} ${permission.resource === 'workflow' ? 'workflows' : ''}`.trim();
+  if (permission.resource === 'entity') return `${permission.action} ${permission.type}`;
+  if (permission.resource === 'credential') return `${permission.action} credentials`;
+  return `${permission.action} ${permission.resource === 'workflow' ? 'workflows' : ''}`.trim();
 }
 
 /** Throws 403 naming the missing permission. */
@@ -108,9 +114,10 @@ export function allPermissions(): Permission[] {
       resource: 'workflow',
       action,
     })),
-    ...(['manageUsers', 'manageTokens', 'readAudit'] as const).map((action): Permission => ({
+    ...(['manageUsers', 'manageTokens', 'readAudit', 'manageAlerts'] as const).map((action): Permission => ({
       resource: 'admin',
       action,
     })),
+    ...(['read', 'manage'] as const).map((action): Permission => ({ resource: 'credential', action })),
   ];
 }

@@ -24,7 +24,7 @@ export interface BrowserApp {
  */
 export async function startBrowserApp(
   services: TestServices,
-  options: { temporalUiUrl?: string; templatesDir?: string } = {},
+  options: { temporalUiUrl?: string; templatesDir?: string; secretsKey?: Buffer } = {},
 ): Promise<BrowserApp> {
   if (await editorIsStale()) await buildEditor(() => undefined);
   const server = await serveApi(services, {

@@ -3,6 +3,7 @@ import { completeTaskUpdateName, entityChangedSignalName } from '../../workflows
 import { createEntityRepository } from '../../domain/entities';
 import { taskIdFor } from '../../domain/tasks';
 import { entityWatchesCollection } from '../../domain/triggers';
+import { createWorkflowStore } from '../../domain/workflows';
 import type { TestServices } from '../setup/test-env';
 import { graph, runInput } from '../integration/engine/engine-harness';
 import { eventually } from '../support/eventually';
@@ -215,6 +216,52 @@ export const historyScenarios: HistoryScenario[] = [
           (await tasks.findOne({ _id: taskIdFor(`${workflowId}/approve/1`) as never })) ?? undefined,
       );
       await handle.cancel();
+      await handle.result().catch(() => undefined);
+      return handle;
+    },
+  },
+  {
+    name: 'error-workflow-reported',
+    async run(services, workflowId) {
+      const workflows = createWorkflowStore(services.db);
+      const handler = await workflows.create(
+        graph(
+          'Failure handler',
+          [
+            { id: 'start', type: 'trigger.manual' },
+            { id: 'end', type: 'flow.end' },
+          ],
+          ['start->end'],
+        ),
+        recorder.actor,
+      );
+      await workflows.publish(handler._id, recorder.actor);
+      const definition = graph(
+        'Fails and reports',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          { id: 'boom', type: 'flow.fail', params: { message: 'broken' } },
+        ],
+        ['start->boom'],
+        { errorWorkflowId: handler._id },
+      );
+      const handle = await start(services, workflowId, runInput(definition, { orderId: 'SO-1' }));
+      await handle.result().catch(() => undefined);
+      return handle;
+    },
+  },
+  {
+    name: 'run-failure-recorded',
+    async run(services, workflowId) {
+      const definition = graph(
+        'Fails and is counted',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          { id: 'boom', type: 'flow.fail', params: { message: 'broken' } },
+        ],
+        ['start->boom'],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
       await handle.result().catch(() => undefined);
       return handle;
     },

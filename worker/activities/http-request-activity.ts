@@ -3,7 +3,9 @@ import https from 'node:https';
 import type { LookupFunction } from 'node:net';
 import { jsonTooDeep } from '../../platform/json-depth';
 import { ApplicationFailure } from '@temporalio/activity';
+import type { CredentialStore } from '../../domain/credentials';
 import type { ActivityCall } from '../workflows/activity-contract';
+import { createCredentialAuth, type AppliedCredential, type TokenPost } from './credential-auth';
 import { applyStatusPolicy } from './http-status-policy';
 import { resolveAllowedAddress, SsrfRefusedError, type Allowlist, type ResolvedAddress } from './ssrf-guard';
 
@@ -11,6 +13,8 @@ export interface HttpRequestDeps {
   allowlist: Allowlist;
   /** Response bodies larger than this fail the node (default 1 MiB). */
   maxResponseBytes?: number;
+  /** Where `credentialId` is resolved; without it a node naming a credential fails. */
+  credentials?: Pick<CredentialStore, 'open'>;
 }
 
 export interface HttpResponseOutput {
@@ -31,6 +35,43 @@ const defaultTimeoutMs = 10_000;
  */
 export function createHttpRequestActivities(deps: HttpRequestDeps) {
   const maxBytes = deps.maxResponseBytes ?? 1024 * 1024;
+  const resolve = async (url: URL): Promise<ResolvedAddress> => {
+    try {
+      return await resolveAllowedAddress(url.hostname, deps.allowlist);
+    } catch (error: unknown) {
+      if (error instanceof SsrfRefusedError)
+        throw ApplicationFailure.nonRetryable(error.message, 'SsrfRefused');
+      throw error;
+    }
+  };
+  // The OAuth2 token fetch goes through the same guard, without redirects.
+  const post: TokenPost = async (text, headers, body) => {
+    const url = parseUrl(text);
+    const timeoutMs = defaultTimeoutMs;
+    const response = await send(url, await resolve(url), {
+      method: 'POST',
+      headers,
+      body,
+      signal: AbortSignal.timeout(timeoutMs),
+      maxBytes,
+      timeoutMs,
+    });
+    return { status: response.status, headers: response.headers, text: response.bytes.toString('utf8') };
+  };
+  const credentialAuth = deps.credentials
+    ? createCredentialAuth({ credentials: deps.credentials, post })
+    : undefined;
+  async function applyCredential(credentialId: unknown): Promise<AppliedCredential | undefined> {
+    if (credentialId === undefined || credentialId === null || credentialId === '') return undefined;
+    if (typeof credentialId !== 'string')
+      throw ApplicationFailure.nonRetryable('http.request: credentialId must be a string', 'ValidationError');
+    if (!credentialAuth)
+      throw ApplicationFailure.nonRetryable(
+        'http.request: this worker has no credentials store',
+        'CredentialNotFound',
+      );
+    return credentialAuth.apply(credentialId);
+  }
   return {
     async 'http.request'(call: ActivityCall): Promise<HttpResponseOutput> {
       const { params } = call;
@@ -43,16 +84,22 @@ export function createHttpRequestActivities(deps: HttpRequestDeps) {
       const timeoutMs = typeof params.timeoutMs === 'number' ? params.timeoutMs : defaultTimeoutMs;
       const signal = AbortSignal.timeout(timeoutMs);
       let url = parseUrl(typeof params.url === 'string' ? params.url : '');
+      const credential = await applyCredential(params.credentialId);
+      // Like browsers with Authorization: a redirect to another origin does not carry the credential.
+      const origin = url.origin;
       for (let hop = 0; ; hop += 1) {
-        let address: ResolvedAddress;
-        try {
-          address = await resolveAllowedAddress(url.hostname, deps.allowlist);
-        } catch (error: unknown) {
-          if (error instanceof SsrfRefusedError)
-            throw ApplicationFailure.nonRetryable(error.message, 'SsrfRefused');
-          throw error;
-        }
-        const response = await send(url, address, { method, headers, body, signal, maxBytes, timeoutMs });
+        const address = await resolve(url);
+        const hopHeaders =
+          credential && url.origin === origin ? withHeaders(headers, credential.headers) : headers;
+        const response = await send(url, address, {
+          method,
+          headers: hopHeaders,
+          body,
+          signal,
+          maxBytes,
+          timeoutMs,
+        });
+        if (credential && (response.status === 401 || response.status === 403)) credential.refused();
         const location = response.headers.location;
         if ([301, 302, 303, 307, 308].includes(response.status) && location) {
           if (hop >= maxRedirects) {
@@ -74,6 +121,13 @@ export function createHttpRequestActivities(deps: HttpRequestDeps) {
       }
     },
   };
+}
+
+/** `headers` with `extra` set over any header of the same name in another case. */
+function withHeaders(headers: Record<string, string>, extra: Record<string, string>): Record<string, string> {
+  const names = new Set(Object.keys(extra).map((name) => name.toLowerCase()));
+  const kept = Object.entries(headers).filter(([name]) => !names.has(name.toLowerCase()));
+  return { ...Object.fromEntries(kept), ...extra };
 }
 
 function parseUrl(text: string): URL {

@@ -1,4 +1,6 @@
 import type { Db } from 'mongodb';
+import { createCredentialStore } from '../../domain/credentials';
+import { createAlertActivities } from './alert-activities';
 import { createDomainActivities } from './domain-activities';
 import { createEntityActivities } from './entity-activities';
 import { createEntityWatchActivities } from './entity-watch-activities';
@@ -6,6 +8,7 @@ import { createHttpRequestActivities } from './http-request-activity';
 import { createHumanTaskActivities } from './human-task-activities';
 import { createMailer } from './mailer';
 import { createNotifyActivities } from './notify-activities';
+import { createRunFailureActivities } from './run-failure-activities';
 import { parseAllowlist, type Allowlist } from './ssrf-guard';
 import { createSystemActivities } from './system-activities';
 import { createWorkflowActivities } from './workflow-activities';
@@ -18,6 +21,11 @@ export interface ActivityDeps {
   smtpUrl?: string;
   /** Sender address (env `SMTP_FROM`). */
   mailFrom?: string;
+  /**
+   * The key credentials are sealed with (SECRETS_KEY), or a function that reads it when a node
+   * first needs it; without it `credentialId` cannot be used.
+   */
+  secretsKey?: Buffer | (() => Buffer);
 }
 
 /** Every activity the worker registers, built from its dependencies at worker start. */
@@ -32,9 +40,16 @@ export function createActivities(deps: ActivityDeps) {
     ...createEntityActivities(deps),
     ...createEntityWatchActivities(deps),
     ...createDomainActivities(deps),
-    ...createHttpRequestActivities({ allowlist: deps.httpAllowlist ?? parseAllowlist(undefined) }),
+    ...createHttpRequestActivities({
+      allowlist: deps.httpAllowlist ?? parseAllowlist(undefined),
+      ...(deps.secretsKey === undefined
+        ? {}
+        : { credentials: createCredentialStore(deps.db, deps.secretsKey) }),
+    }),
     ...createNotifyActivities({ mailer }),
     ...createHumanTaskActivities({ db: deps.db, mailer }),
     ...createWorkflowActivities(deps),
+    ...createRunFailureActivities(deps),
+    ...createAlertActivities({ db: deps.db, mailer }),
   };
 }

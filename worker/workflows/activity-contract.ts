@@ -60,5 +60,7 @@ export const engineActivityNames = [
   'human.recordCompletion',
   'human.closeTasks',
   'workflow.loadPublished',
+  'run.recordFailure',
+  'alerts.sendDigest',
   'recordSelfCheck',
 ] as const;

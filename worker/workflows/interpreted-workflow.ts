@@ -7,6 +7,7 @@ import {
   defineSignal,
   defineUpdate,
   isCancellation,
+  patched,
   setHandler,
   workflowInfo,
 } from '@temporalio/workflow';
@@ -20,7 +21,10 @@ import {
   type EntityChangedArgs,
   type RunInput,
 } from '../../workflows/runtime/run-contract';
+import { reportsFailures } from '../../workflows/runtime/error-run';
 import { EntityWatch } from './entity-watch';
+import { failedRunReport, recordFailure, startErrorRun } from './error-run';
+import { failsTheRun } from './run-failure-types';
 import { HumanTaskBoard } from './human-tasks';
 import { temporalEffects } from './temporal-effects';
 
@@ -39,6 +43,9 @@ import { temporalEffects } from './temporal-effects';
  * - `compensate-in-flight-steps` (workflows/interpreter/in-flight-steps.ts): a compensable step
  *   runs on through a cancel, and a failing or cancelled run waits for the compensable steps of
  *   every branch and forEach item still in flight before it compensates them all.
+ * - `run-failure-recorded` (error-run.ts): a failing run records its failure (`run.recordFailure`).
+ * - `run-failure-reported` (error-run.ts): a failing run whose settings name an error workflow
+ *   loads it (`workflow.loadPublished`) and starts it as an abandoned child before failing.
  */
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'continuedAsNew';
@@ -132,6 +139,18 @@ export async function interpretedWorkflow(started: InterpretedRunInput): Promise
       throw error;
     }
     status = 'failed';
+    // An error that fails only the workflow task (a bug, non-determinism) is retried, not reported.
+    if (error instanceof RunFailure || failsTheRun(error)) {
+      const report = failedRunReport(input, runId, error);
+      if (patched('run-failure-recorded')) {
+        await CancellationScope.nonCancellable(() => recordFailure(report));
+      }
+      const errorWorkflowId = input.definition.settings?.errorWorkflowId;
+      // Asked only of runs that name an error workflow, so no other history meets the marker.
+      if (reportsFailures(input.trigger, errorWorkflowId) && patched('run-failure-reported')) {
+        await CancellationScope.nonCancellable(() => startErrorRun(errorWorkflowId!, report));
+      }
+    }
     if (error instanceof RunFailure) {
       throw ApplicationFailure.nonRetryable(error.message, error.code, error.toJSON());
     }

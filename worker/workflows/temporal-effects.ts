@@ -25,13 +25,14 @@ import type { HumanTaskBoard } from './human-tasks';
 import type { EntityWatch } from './entity-watch';
 
 // The same keys the API server's starter sets on every run.
-const workflowIdKey = defineSearchAttributeKey('LedgerlineWorkflowId', SearchAttributeType.KEYWORD);
-const versionKey = defineSearchAttributeKey('LedgerlineVersion', SearchAttributeType.INT);
-const triggerKey = defineSearchAttributeKey('LedgerlineTrigger', SearchAttributeType.KEYWORD);
+export const workflowIdKey = defineSearchAttributeKey('LedgerlineWorkflowId', SearchAttributeType.KEYWORD);
+export const versionKey = defineSearchAttributeKey('LedgerlineVersion', SearchAttributeType.INT);
+export const triggerKey = defineSearchAttributeKey('LedgerlineTrigger', SearchAttributeType.KEYWORD);
 
 type ActivityFn = (call: ActivityCall) => Promise<unknown>;
 
-const loader = proxyActivities<{
+/** Loads the latest published version of a workflow, for child runs and error runs. */
+export const loader = proxyActivities<{
   'workflow.loadPublished': (workflowId: string) => Promise<PublishedWorkflow>;
 }>({
   startToCloseTimeout: '30 seconds',

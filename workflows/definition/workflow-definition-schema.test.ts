@@ -30,7 +30,7 @@ const edgeKeys = { id: true, source: true, sourcePort: true, target: true } sati
   keyof WorkflowEdge,
   true
 >;
-const settingsKeys = { maxSteps: true } satisfies Record<keyof WorkflowSettings, true>;
+const settingsKeys = { maxSteps: true, errorWorkflowId: true } satisfies Record<keyof WorkflowSettings, true>;
 const retryKeys = {
   maximumAttempts: true,
   initialInterval: true,

@@ -38,6 +38,11 @@ export interface WorkflowEdge {
 export interface WorkflowSettings {
   /** Node visits a run may start before it fails as a runaway loop. Default 1000. */
   maxSteps?: number;
+  /**
+   * A published workflow started once per failed run of this one (see the README's "Credentials
+   * and alerts"); runs started as error runs never start one themselves.
+   */
+  errorWorkflowId?: string;
 }
 
 /** How an activity is retried. Durations are ISO 8601 (`PT1S`). */

@@ -7,7 +7,7 @@ export const httpRequest: NodeTypeDeclaration = {
   group: 'integration',
   label: 'HTTP request',
   description:
-    'Calls an HTTP endpoint. Private, loopback and link-local addresses are refused unless allowlisted.',
+    'Calls an HTTP endpoint, optionally authenticated with a stored credential. Private, loopback and link-local addresses are refused unless allowlisted.',
   paramsSchema: paramsObject(
     {
       method: {
@@ -23,6 +23,15 @@ export const httpRequest: NodeTypeDeclaration = {
         additionalProperties: { type: 'string' },
       },
       body: { title: 'Body', description: 'Sent as JSON unless it is a string.' },
+      credentialId: {
+        type: 'string',
+        title: 'Credential',
+        description:
+          'A stored credential (Credentials page) whose header the worker adds to the request; the secret never enters the definition or the run.',
+        pattern: '^cred_[A-Za-z0-9_-]+$',
+        // Named at design time, so that "where used" and the delete check can find it.
+        'x-literal': true,
+      },
       timeoutMs: {
         type: 'integer',
         title: 'Timeout (ms)',

@@ -58,7 +58,7 @@ describe('node-type registry', () => {
     ['flow.fail', ['message'], []],
     ['human.approval', ['assigneeRole', 'title'], ['description', 'formSchema', 'dueIn', 'escalateTo']],
     ['human.task', ['assigneeRole', 'title', 'formSchema'], ['dueIn']],
-    ['http.request', ['method', 'url'], ['headers', 'body', 'timeoutMs']],
+    ['http.request', ['method', 'url'], ['headers', 'body', 'timeoutMs', 'credentialId']],
     ['notify.email', ['to', 'subject', 'body'], []],
   ])('%s has the core params (required %j, optional %j)', (type, required, optional) => {
     const schema = nodeTypes[type]!.paramsSchema;

@@ -13,6 +13,8 @@ export type Route =
   | { page: 'run'; id: string; runId: string }
   | { page: 'inbox' }
   | { page: 'inboxTask'; id: string }
+  | { page: 'credentials' }
+  | { page: 'alerts' }
   | { page: 'notFound'; path: string };
 
 /**
@@ -35,6 +37,8 @@ export function parseRoute(pathname: string): Route {
       return { page: 'run', id: type, runId: action };
   }
   if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
+  if (first === 'credentials' && parts.length === 1) return { page: 'credentials' };
+  if (first === 'alerts' && parts.length === 1) return { page: 'alerts' };
   if (first === 'inbox' && type !== undefined && parts.length === 2) return { page: 'inboxTask', id: type };
   if (first === 'entities' && type !== undefined) {
     if (id === undefined) return { page: 'list', type };
@@ -55,6 +59,8 @@ export function routePath(route: Route): string {
     case 'login':
     case 'workflows':
     case 'inbox':
+    case 'credentials':
+    case 'alerts':
       return `/${route.page}`;
     case 'list':
       return `/entities/${seg(route.type)}`;

@@ -3,6 +3,7 @@ import { Link } from '../routing/use-route';
 import { plural } from '../entities/format';
 import { useSchemas } from '../entities/schema-context';
 import { OpenTaskBadge } from '../inbox/open-task-badge';
+import { useSession } from '../auth/session';
 
 const groups = [
   ['crm', 'CRM'],
@@ -12,6 +13,8 @@ const groups = [
 /** The one navigation: entity types grouped CRM / ERP from their schemas, then workflows and the inbox. */
 export function Navigation({ route }: { route: Route }) {
   const schemas = useSchemas();
+  // Pages only some roles may open are linked for them only.
+  const roles: readonly string[] = useSession().user?.roles ?? [];
   const activeType = 'type' in route ? route.type : route.page === 'account360' ? 'account' : undefined;
   return (
     <nav aria-label="Main" className="nav">
@@ -54,6 +57,23 @@ export function Navigation({ route }: { route: Route }) {
             </Link>
             <OpenTaskBadge />
           </li>
+          {(roles.includes('admin') || roles.includes('designer')) && (
+            <li>
+              <Link
+                to={{ page: 'credentials' }}
+                aria-current={route.page === 'credentials' ? 'page' : undefined}
+              >
+                Credentials
+              </Link>
+            </li>
+          )}
+          {roles.includes('admin') && (
+            <li>
+              <Link to={{ page: 'alerts' }} aria-current={route.page === 'alerts' ? 'page' : undefined}>
+                Alerts
+              </Link>
+            </li>
+          )}
         </ul>
       </div>
       {schemas.status === 'error' && <p role="alert">Could not load schemas: {schemas.message}</p>}

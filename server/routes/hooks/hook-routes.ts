@@ -1,8 +1,8 @@
 import express, { Router, type Request, type Response } from 'express';
 import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from 'express-rate-limit';
 import { ServiceError, type Client } from '@temporalio/client';
+import { SecretBoxError } from '../../../domain/secrets';
 import {
-  SecretBoxError,
   checkSignature as checkSignatureHeader,
   IdempotencyKeyReusedError,
   signatureFormat,

@@ -20,6 +20,8 @@ describe('replay of recorded histories', () => {
       'cancel-compensates.json',
       'crud-routing-foreach.json',
       'failed-foreach-compensates.json',
+      'error-workflow-reported.json',
+      'run-failure-recorded.json',
       'wait-for-signal.json',
       'wait-for-watch.json',
     ]);

@@ -9,6 +9,7 @@ import {
 import { removeElements, renameNode, updateMeta, updateNode } from '../model/graph-edits';
 import { portsOf } from '../model/ports';
 import type { ErrorIndex } from '../model/validation-index';
+import { ErrorWorkflowSetting } from './error-workflow-setting';
 import { ParamsForm } from './params-form';
 
 export interface InspectorProps {
@@ -218,6 +219,19 @@ function WorkflowSettings({ definition, readOnly, onEdit, errors }: InspectorPro
             }}
           />
         </label>
+        <ErrorWorkflowSetting
+          definition={definition}
+          readOnly={readOnly}
+          onChange={(settings) => {
+            const { settings: _old, ...withoutSettings } = definition;
+            onEdit(
+              settings === undefined || Object.keys(settings).length === 0
+                ? withoutSettings
+                : { ...withoutSettings, settings },
+              'workflow-settings',
+            );
+          }}
+        />
       </div>
       <ProblemList problems={errors.general.map((error) => error.message)} />
       <p className="meta">Select a node to edit it. Drag node types from the palette onto the canvas.</p>

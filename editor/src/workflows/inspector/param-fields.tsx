@@ -1,6 +1,7 @@
 import { getDefaultRegistry } from '@rjsf/core';
 import type { Field, FieldProps, RegistryFieldsType } from '@rjsf/utils';
 import { isExpression } from '../model/core';
+import { CredentialPickerField } from './credential-field';
 import { ExpressionInput, toExpression } from './expression-field';
 import type { ParamsFormContext } from './form-context';
 import { FormBuilderField } from './form-builder-field';
@@ -94,4 +95,5 @@ export const paramFields: RegistryFieldsType = {
   json: JsonField,
   recordFields: RecordFieldsField,
   formBuilder: FormBuilderField,
+  credential: CredentialPickerField,
 };

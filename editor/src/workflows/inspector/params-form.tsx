@@ -11,13 +11,14 @@ import { paramsUiSchema } from './params-ui-schema';
 
 /**
  * Params with a form of their own instead of JSON text: a record's fields picked from its entity
- * schema, a human step's form built field by field.
+ * schema, a human step's form built field by field, a stored credential picked by name.
  */
 const typedParams: Record<string, UiSchema> = {
   'entity.create': { data: { 'ui:field': 'recordFields' } },
   'entity.update': { changes: { 'ui:field': 'recordFields' } },
   'human.task': { formSchema: { 'ui:field': 'formBuilder' } },
   'human.approval': { formSchema: { 'ui:field': 'formBuilder' } },
+  'http.request': { credentialId: { 'ui:field': 'credential' } },
 };
 
 const defaultFormState = { emptyObjectFields: 'skipDefaults', arrayMinItems: { populate: 'never' } } as const;

@@ -20,7 +20,8 @@ export function loadOrCreateSecretsKey(file: string): { key: Buffer; created: bo
   }
 }
 
-function readKeyFile(file: string): Buffer {
+/** The key in `file`, which must exist (see {@link loadOrCreateSecretsKey}). */
+export function readKeyFile(file: string): Buffer {
   const key = parseSecretsKey(fs.readFileSync(file, 'utf8'));
   if (!key) throw new Error(`${file} does not hold a 32-byte key (64 hex digits or base64)`);
   return key;

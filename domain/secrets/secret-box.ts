@@ -1,12 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { SealedSecret } from './sealed-secret';
 
-/** A secret encrypted at rest with AES-256-GCM: base64 nonce, ciphertext and auth tag. */
-export interface SealedSecret {
-  v: 1;
-  iv: string;
-  data: string;
-  tag: string;
-}
+export type { SealedSecret };
 
 /** The key is missing, has the wrong length, or does not open this secret. */
 export class SecretBoxError extends Error {
