@@ -7,9 +7,12 @@ import {
   defineSignal,
   defineUpdate,
   isCancellation,
+  patched,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { searchAttributeNames } from '../../schemas/vocabulary';
 import type { RunState, TraceEntry } from '../../workflows/interpreter';
 import { RunFailure, WorkflowRun } from '../../workflows/interpreter';
 import {
@@ -36,6 +39,8 @@ import { temporalEffects } from './temporal-effects';
  *   (`entity.watch`), is woken by the dispatcher's signals and removes the watch (`entity.unwatch`).
  * - `pace-expression-work` (temporal-effects.ts): after 10,000 expression steps with no pause, a
  *   run sleeps one millisecond so that its workflow task ends and the next one carries on.
+ * - `upsert-failed-node` (below): a run that fails at a node records the node's id in the
+ *   `LedgerlineFailedNode` search attribute, for the runs list's failing-node filter.
  */
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'continuedAsNew';
@@ -65,6 +70,7 @@ const scheduledStartTimeKey = defineSearchAttributeKey(
   'TemporalScheduledStartTime',
   SearchAttributeType.DATETIME,
 );
+const failedNodeKey = defineSearchAttributeKey(searchAttributeNames.failedNode, SearchAttributeType.KEYWORD);
 
 /**
  * A Schedule's action is written once for all its runs, with `$trigger` `{event: 'schedule'}`;
@@ -130,6 +136,9 @@ export async function interpretedWorkflow(started: InterpretedRunInput): Promise
     }
     status = 'failed';
     if (error instanceof RunFailure) {
+      if (error.nodeId !== undefined && patched('upsert-failed-node')) {
+        upsertSearchAttributes([{ key: failedNodeKey, value: error.nodeId }]);
+      }
       throw ApplicationFailure.nonRetryable(error.message, error.code, error.toJSON());
     }
     throw error;

@@ -50,3 +50,8 @@ export function isRunStatus(value: string): value is RunStatus {
 export function statusClause(status: RunStatus): string {
   return `ExecutionStatus = "${visibilityName[status]}"`;
 }
+
+/** The API status of a visibility `ExecutionStatus` value, as a count grouped by status names it. */
+export function runStatusOfVisibility(name: string): RunStatus | undefined {
+  return runStatuses.find((status) => visibilityName[status] === name);
+}
