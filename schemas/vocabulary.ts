@@ -37,3 +37,15 @@ export const searchAttributeNames = {
   title: 'LedgerlineTitle',
   failedNode: 'LedgerlineFailedNode',
 } as const;
+
+/** A run's status as the API names it (Temporal's execution statuses, in the API's spelling). */
+export const runStatuses = [
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+  'terminated',
+  'timedOut',
+  'continuedAsNew',
+] as const;
+export type RunStatus = (typeof runStatuses)[number];

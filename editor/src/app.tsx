@@ -6,6 +6,7 @@ import { EntityFormPage } from './entities/entity-form-page';
 import { EntityListPage } from './entities/entity-list-page';
 import { SchemaProvider } from './entities/schema-context';
 import { InboxPage } from './inbox/inbox-page';
+import { RunsPage } from './operations/runs-page';
 import { TaskPage } from './inbox/task-page';
 import type { Route } from './routing/routes';
 import { Link, useRoute } from './routing/use-route';
@@ -81,6 +82,9 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
       return <VersionPage key={`${route.id}:${route.version}`} id={route.id} version={route.version} />;
     case 'run':
       return <RunViewerPage key={route.runId} id={route.id} runId={route.runId} />;
+    case 'runs':
+    case 'incidents':
+      return <RunsPage view={route.page === 'runs' ? 'runs' : 'incidents'} />;
     case 'inbox':
       return <InboxPage search={search} />;
     case 'inboxTask':

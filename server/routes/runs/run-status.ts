@@ -1,16 +1,8 @@
 import type { WorkflowExecutionStatusName } from '@temporalio/client';
 
-/** A run's status as the API names it. */
-export const runStatuses = [
-  'running',
-  'completed',
-  'failed',
-  'cancelled',
-  'terminated',
-  'timedOut',
-  'continuedAsNew',
-] as const;
-export type RunStatus = (typeof runStatuses)[number];
+import { runStatuses, type RunStatus } from '../../../schemas/vocabulary';
+
+export { runStatuses, type RunStatus };
 
 const fromTemporal: Record<WorkflowExecutionStatusName, RunStatus | 'unknown'> = {
   RUNNING: 'running',

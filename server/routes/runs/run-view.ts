@@ -1,11 +1,10 @@
 import { WorkflowFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { runSearchAttributes } from '../../../domain/workflows';
 import { runWorkflowType, traceQueryName } from '../../../workflows/runtime/run-contract';
 import { HttpError } from '../../http/http-error';
 import { runStatusOf, type RunStatus } from './run-status';
 import { readStartInput } from './run-start-input';
-import type { RunSummary } from './run-summary';
+import { runSummary, type RunSummary } from './run-summary';
 
 /** How long a trace query or a result read may take before the view goes without it. */
 const readTimeoutMs = 5_000;
@@ -112,20 +111,13 @@ async function readOutcome(
 export async function viewRun(temporal: Client, runId: string, ui?: TemporalUiLink): Promise<RunView> {
   const { handle, description } = await describeRun(temporal, runId);
   const status = runStatusOf(description.status.name);
-  const attributes = description.typedSearchAttributes;
   const [trace, outcome, input] = await Promise.all([
     readTrace(temporal, handle),
     readOutcome(temporal, handle, status),
     readInput(temporal, runId),
   ]);
   return {
-    runId,
-    workflowId: attributes.get(runSearchAttributes.workflowId) ?? null,
-    version: attributes.get(runSearchAttributes.version) ?? null,
-    trigger: attributes.get(runSearchAttributes.trigger) ?? null,
-    status,
-    startedAt: description.startTime.toISOString(),
-    closedAt: description.closeTime?.toISOString() ?? null,
+    ...runSummary(description),
     ...trace,
     ...outcome,
     ...input,
