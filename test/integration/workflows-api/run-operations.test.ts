@@ -239,6 +239,19 @@ describe('recovering failed runs', () => {
         { runId, writes: [{ version: 3, kind: 'updated', at: expect.any(String) }] },
       ]);
       expect(recordRuns.body.triggered).toEqual([]);
+
+      const bulk = await api.request('POST', '/runs/bulk/retry', { runIds: [runId, 'run-missing'] });
+      expect(bulk.status).toBe(200);
+      expect(bulk.body.results).toEqual([
+        { runId, ok: true, retryRunId: expect.stringMatching(/^run-/) },
+        {
+          runId: 'run-missing',
+          ok: false,
+          error: { code: 'not_found', message: 'run run-missing does not exist' },
+        },
+      ]);
+      // The run renamed the account, so the check now fails again: a retry reads the record afresh.
+      await api.runInStatus(bulk.body.results[0].retryRunId as string, 'failed');
     });
 
     const audit = await api.services.db
@@ -248,6 +261,7 @@ describe('recovering failed runs', () => {
     expect(audit.map((entry) => [entry.action, entry.actor.userId, Object.keys(entry.diff)])).toEqual([
       ['run.retried', 'u-finance', ['retryRunId', 'version']],
       ['run.restarted', 'u-designer', ['nodeId', 'executionRunId']],
+      ['run.retried', 'u-designer', ['retryRunId']],
     ]);
   });
 });
