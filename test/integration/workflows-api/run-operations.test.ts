@@ -4,6 +4,10 @@ import { createWorkflowStore, startRun } from '../../../domain/workflows';
 import accountCheck from './fixtures/account-check.json';
 import quickEnd from './fixtures/quick-end.json';
 import { eventually } from '../../support/eventually';
+import { listen } from '../../setup/listen';
+import { withWorkerOn } from '../../support/worker';
+import { parseAllowlist } from '../../../worker/activities/ssrf-guard';
+import express from 'express';
 import { startWorkflowApi, type WorkflowApi } from './workflows-api-fixture';
 
 /*
@@ -263,6 +267,67 @@ describe('recovering failed runs', () => {
       ['run.restarted', 'u-designer', ['nodeId', 'executionRunId']],
       ['run.retried', 'u-designer', ['retryRunId']],
     ]);
+  });
+});
+
+describe('stuck runs', () => {
+  test('an activity retrying past minAttempts is an incident; restart from its node resumes the run', async () => {
+    let healthy = false;
+    const partner = express();
+    partner.get('/stock', (_req, res) => {
+      if (healthy) res.json({ onHand: 4 });
+      else res.status(503).json({ error: 'down' });
+    });
+    const server = await listen(partner);
+    const id = await published({
+      name: 'Stock sync',
+      nodes: [
+        { id: 'start', type: 'trigger.manual', params: {} },
+        {
+          id: 'call',
+          type: 'http.request',
+          params: { method: 'GET', url: `${server.url}/stock` },
+          retry: { maximumAttempts: 50, initialInterval: 'PT0.2S', backoffCoefficient: 1 },
+        },
+        { id: 'done', type: 'flow.end', params: { output: '=$nodes.call.body' } },
+      ],
+      edges: [
+        { id: 'e1', source: 'start', target: 'call' },
+        { id: 'e2', source: 'call', target: 'done' },
+      ],
+    });
+    try {
+      await withWorkerOn(
+        { ...api.services, activityOptions: { httpAllowlist: parseAllowlist('127.0.0.1/32') } },
+        async () => {
+          const runId = await start(id, {});
+          const groups = await eventually(async () => {
+            const answer = await api.request('GET', `/runs/incidents?workflowId=${id}&minAttempts=3`);
+            expect(answer.status).toBe(200);
+            const found = answer.body.groups as Array<Record<string, unknown>>;
+            return found.length > 0 ? found : undefined;
+          });
+          expect(groups).toEqual([
+            {
+              kind: 'activityRetrying',
+              workflowId: id,
+              nodeId: 'call',
+              message: expect.stringContaining('503'),
+              count: 1,
+              runs: [expect.objectContaining({ runId, status: 'running', attempt: expect.any(Number) })],
+            },
+          ]);
+          healthy = true;
+          const restarted = await api.request('POST', `/runs/${runId}/restart`);
+          expect(restarted.status).toBe(202);
+          expect(restarted.body.nodeId).toBe('call');
+          const done = await api.runInStatus(runId, 'completed');
+          expect(done.body.result).toEqual({ onHand: 4 });
+        },
+      );
+    } finally {
+      await server.close();
+    }
   });
 });
 
