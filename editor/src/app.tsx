@@ -84,7 +84,7 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
       return <RunViewerPage key={route.runId} id={route.id} runId={route.runId} />;
     case 'runs':
     case 'incidents':
-      return <RunsPage view={route.page === 'runs' ? 'runs' : 'incidents'} />;
+      return <RunsPage view={route.page === 'runs' ? 'runs' : 'incidents'} search={search} />;
     case 'inbox':
       return <InboxPage search={search} />;
     case 'inboxTask':

@@ -144,8 +144,15 @@ test('an operator filters runs, retries a failed one from the incidents view, an
           : undefined,
       );
       await expect(tab.locator('li code').allTextContents()).resolves.toEqual([retryRunId]);
-      await tab.getByRole('link').first().click();
-      await page.getByRole('heading', { level: 1, name: /^Account check · Blocked Traders/ }).waitFor();
+      // From the record to its runs on the runs page, and on to the retry, which shows what it wrote.
+      await tab.getByRole('link', { name: 'Search them on the runs page' }).click();
+      await page.getByRole('heading', { level: 1, name: 'Runs' }).waitFor();
+      await eventually(async () => ((await rows().count()) === 2 ? true : undefined));
+      await expect(page.getByLabel('Record id').inputValue()).resolves.toBe(blocked);
+      await page.locator(`tr[data-run-id="${retryRunId}"]`).getByRole('link').first().click();
+      await page.getByRole('heading', { level: 1, name: 'Account check · Blocked Traders' }).waitFor();
+      const written = page.getByLabel('Records written');
+      await written.getByRole('link', { name: 'account Blocked Traders ready' }).waitFor();
       expect(ready).not.toBe(blocked);
     });
   } finally {

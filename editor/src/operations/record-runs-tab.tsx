@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { errorMessage } from '../api/api-client';
+import { Link } from '../routing/use-route';
 import { RunStatusBadge } from '../workflows/runs/run-status-badge';
 import { RunTitleLink } from './run-links';
 import { runsApi, type RecordWrites, type RunListItem } from './runs-api';
@@ -25,6 +26,9 @@ export function RecordRunsTab({ type, id }: { type: string; id: string }) {
   return (
     <section aria-label="Record runs" className="record-runs">
       <h2>Runs this record started</h2>
+      <Link to={`/runs?entityType=${encodeURIComponent(type)}&entityId=${encodeURIComponent(id)}`}>
+        Search them on the runs page
+      </Link>
       {runs.triggered.length === 0 ? (
         <p className="meta">None.</p>
       ) : (

@@ -21,7 +21,7 @@ const statuses = runStatuses.filter((status) => status !== 'continuedAsNew');
 const triggers = ['manual', 'entity', 'schedule', 'webhook', 'subworkflow'];
 
 /** The operations console: every run across workflows, or the incidents among them. */
-export function RunsPage({ view }: { view: 'runs' | 'incidents' }) {
+export function RunsPage({ view, search }: { view: 'runs' | 'incidents'; search: URLSearchParams }) {
   const [workflows, setWorkflows] = useState<WorkflowSummary[]>([]);
   useEffect(() => {
     workflowApi
@@ -42,15 +42,28 @@ export function RunsPage({ view }: { view: 'runs' | 'incidents' }) {
           </Link>
         </nav>
       </header>
-      {view === 'runs' ? <RunsList workflows={workflows} /> : <IncidentsView workflows={workflows} />}
+      {view === 'runs' ? (
+        <RunsList key={search.toString()} workflows={workflows} initial={filterFromSearch(search)} />
+      ) : (
+        <IncidentsView workflows={workflows} />
+      )}
     </section>
   );
 }
 
-function RunsList({ workflows }: { workflows: WorkflowSummary[] }) {
+/** The filters a link into the runs page sets, e.g. `/runs?workflowId=wf1&status=failed`. */
+function filterFromSearch(search: URLSearchParams): RunFilterValues {
+  const filter = { ...emptyFilter };
+  for (const key of Object.keys(emptyFilter) as Array<keyof RunFilterValues>) {
+    filter[key] = search.get(key) ?? '';
+  }
+  return filter;
+}
+
+function RunsList({ workflows, initial }: { workflows: WorkflowSummary[]; initial: RunFilterValues }) {
   const schemas = useSchemas();
-  const [draft, setDraft] = useState<RunFilterValues>(emptyFilter);
-  const [filter, setFilter] = useState<RunFilterValues>(emptyFilter);
+  const [draft, setDraft] = useState<RunFilterValues>(initial);
+  const [filter, setFilter] = useState<RunFilterValues>(initial);
   const [cursors, setCursors] = useState<string[]>([]);
   const [page, setPage] = useState<{ items: RunListItem[]; nextCursor: string | null } | undefined>();
   const [counts, setCounts] = useState<RunCounts | undefined>();

@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import type { temporal as proto } from '@temporalio/proto';
-import type Long from 'long';
 import { runSearchAttributes } from '../../../domain/workflows';
 import { HttpError } from '../../http/http-error';
 import { runStatusOf } from './run-status';
 import { describeRun } from './run-view';
 
 type HistoryEvent = proto.api.history.v1.IHistoryEvent;
+type ResetRequest = proto.api.workflowservice.v1.IResetWorkflowExecutionRequest;
+type EventId = NonNullable<ResetRequest['workflowTaskFinishEventId']>;
 
 /** What a restart did: the node it restarted from and the Temporal execution that now runs. */
 export interface RestartOutcome {
@@ -132,12 +133,12 @@ export async function restartRun(
       `node ${nodeId} ran no activity or child run in run ${runId}, so there is no point to restart it from`,
     );
   }
-  const request: proto.api.workflowservice.v1.IResetWorkflowExecutionRequest = {
+  const request: ResetRequest = {
     namespace: temporal.options.namespace,
     workflowExecution: { workflowId: runId, runId: description.runId },
     reason: options.reason,
     // protobufjs encodes a plain number for an int64 field; event ids stay far below 2^53.
-    workflowTaskFinishEventId: resetEventId as unknown as Long,
+    workflowTaskFinishEventId: resetEventId as unknown as EventId,
     requestId: randomUUID(),
   };
   const response: proto.api.workflowservice.v1.IResetWorkflowExecutionResponse =
