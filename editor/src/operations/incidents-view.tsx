@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../api/api-client';
 import type { WorkflowSummary } from '../workflows/workflow-api';
+import { Feedback } from './feedback';
 import { RecordLink, RunTitleLink, WorkflowSelect } from './run-links';
 import { runsApi, type IncidentGroup } from './runs-api';
 
@@ -59,16 +60,7 @@ export function IncidentsView({ workflows }: { workflows: WorkflowSummary[] }) {
           Refresh
         </button>
       </div>
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
-      {notice && (
-        <p role="status" className="notice">
-          {notice}
-        </p>
-      )}
+      <Feedback error={error} notice={notice} />
       {groups?.length === 0 && <p className="meta">No incidents: no failed or stuck runs.</p>}
       {groups?.map((group) => (
         <section

@@ -5,6 +5,7 @@ import { Link } from '../routing/use-route';
 import { runStatuses } from '../../../schemas/vocabulary';
 import { workflowApi, type WorkflowSummary } from '../workflows/workflow-api';
 import { RunStatusBadge } from '../workflows/runs/run-status-badge';
+import { Feedback } from './feedback';
 import { IncidentsView } from './incidents-view';
 import { RecordLink, RunTitleLink, WorkflowSelect } from './run-links';
 import {
@@ -207,11 +208,7 @@ function RunsList({ workflows, initial }: { workflows: WorkflowSummary[]; initia
           ))}
         </div>
       )}
-      {error && (
-        <p role="alert" className="error">
-          {error}
-        </p>
-      )}
+      <Feedback error={error} />
       <div className="actions bulk-actions">
         <button type="button" disabled={selected.size === 0} onClick={() => bulk('retry', false)}>
           Retry selected ({selected.size})
