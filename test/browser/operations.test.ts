@@ -76,13 +76,13 @@ function runsIn(status: string, count: number): Promise<Array<{ runId: string; t
 
 const rows = () => page.getByRole('table', { name: 'Runs list' }).locator('tbody tr[data-run-id]');
 
-test('an operator filters runs, retries a failed one from the incidents view, and finds runs on the record', async () => {
+test('an operator filters runs, retries a failed one from the incidents view, finds runs on the record and restarts one from a node', async () => {
   const dispatcher = await startDispatcher(services);
   try {
     await services.withWorker(async () => {
       const ready = await account('Northwind ready');
       const blocked = await account('Blocked Traders');
-      await account('Lagging Ltd');
+      const lagging = await account('Lagging Ltd');
       await runsIn('failed', 2);
       await runsIn('completed', 1);
 
@@ -153,6 +153,16 @@ test('an operator filters runs, retries a failed one from the incidents view, an
       await page.getByRole('heading', { level: 1, name: 'Account check · Blocked Traders' }).waitFor();
       const written = page.getByLabel('Records written');
       await written.getByRole('link', { name: 'account Blocked Traders ready' }).waitFor();
+
+      // Restart from a node in the run viewer: the other failed run, once its account is fixed,
+      // goes on from the node selected on the graph and completes under the same runId.
+      await app.repo.update('account', lagging, { name: 'Lagging Ltd ready' }, {}, seed);
+      const [laggingRun] = (await runsIn('failed', 2)).filter((run) => run.title.includes('Lagging'));
+      await page.goto(`${app.url}/workflows/${workflowId}/runs/${laggingRun?.runId}`);
+      await page.getByRole('button', { name: 'Restart from stop' }).waitFor();
+      await page.locator('.react-flow__node[data-id="load"]').click();
+      await page.getByRole('button', { name: 'Restart from load' }).click();
+      await page.locator('header [data-run-status="completed"]').waitFor();
       expect(ready).not.toBe(blocked);
     });
   } finally {

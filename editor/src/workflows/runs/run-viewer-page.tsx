@@ -20,7 +20,7 @@ import { RecordLink } from '../../operations/run-links';
  * visits with input, output, error and timing. It reads the run again every second while it runs.
  */
 export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
-  const { run, error } = useRun(runId);
+  const { run, error, reload } = useRun(runId);
   const version = useVersion(id, run?.version ?? undefined);
   const definition = version.doc?.definition;
   const [cancelProblem, setCancelProblem] = useState<string | undefined>();
@@ -88,7 +88,12 @@ export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
                 Cancel run
               </button>
             )}
-            <RecoveryActions run={run} onProblem={setCancelProblem} />
+            <RecoveryActions
+              run={run}
+              selectedNode={selectedNode}
+              onProblem={setCancelProblem}
+              onRestarted={reload}
+            />
           </div>
         </header>
         {run.traceError && run.trace.length === 0 && <p className="notice wf-notice">{run.traceError}</p>}
