@@ -12,6 +12,11 @@ export const searchAttributes = {
   [searchAttributeNames.workflowId]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
   [searchAttributeNames.version]: IndexedValueType.INDEXED_VALUE_TYPE_INT,
   [searchAttributeNames.trigger]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [searchAttributeNames.recordType]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  [searchAttributeNames.recordId]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
+  // Text, so `q` matches words of the title; the dev server's SQLite visibility indexes it with FTS.
+  [searchAttributeNames.title]: IndexedValueType.INDEXED_VALUE_TYPE_TEXT,
+  [searchAttributeNames.failedNode]: IndexedValueType.INDEXED_VALUE_TYPE_KEYWORD,
 } as const;
 
 /** Registers the platform's search attributes in a namespace; a no-op when they exist. */

@@ -24,9 +24,28 @@ export const roleNames = [
 ] as const;
 export type Role = (typeof roleNames)[number];
 
-/** Custom search attributes of every run, so the runs list can filter by workflow, version and trigger. */
+/**
+ * Custom search attributes of runs, so the runs list can filter by workflow, version, trigger, the
+ * record a run is about, its title and the node it failed at (README, Operations).
+ */
 export const searchAttributeNames = {
   workflowId: 'LedgerlineWorkflowId',
   version: 'LedgerlineVersion',
   trigger: 'LedgerlineTrigger',
+  recordType: 'LedgerlineRecordType',
+  recordId: 'LedgerlineRecordId',
+  title: 'LedgerlineTitle',
+  failedNode: 'LedgerlineFailedNode',
 } as const;
+
+/** A run's status as the API names it (Temporal's execution statuses, in the API's spelling). */
+export const runStatuses = [
+  'running',
+  'completed',
+  'failed',
+  'cancelled',
+  'terminated',
+  'timedOut',
+  'continuedAsNew',
+] as const;
+export type RunStatus = (typeof runStatuses)[number];

@@ -10,6 +10,7 @@ import { readVersion } from '../entities/version-log';
 import type { EntityChangeEvent } from '../events/change-event';
 import { changeEventOf, findRecordPendingVersions, markVersionsDispatched } from '../events/pending-events';
 import { startRun } from '../workflows/start-run';
+import { recordLabel } from '../workflows/run-title';
 import type { WorkflowVersionDocument } from '../workflows/workflow-documents';
 import { chainDepthMemo, type CausingRun } from './causing-run';
 import { recordDispatch, type DispatchLogEntry, type SkipReason } from './dispatch-log';
@@ -155,6 +156,7 @@ async function dispatchTrigger(
         input: {},
         runId,
         startOnce: true,
+        record: { entityType: event.entityType, entityId: event.entityId, label: recordLabel(event.entity) },
         // Read back when the run's own writes are dispatched (see createCausingRunResolver).
         memo: { [chainDepthMemo]: event.chainDepth },
         taskQueue: ctx.taskQueue,

@@ -19,5 +19,7 @@ export {
 } from './workflow-errors';
 export { runSearchAttributePairs, runSearchAttributes, startRun } from './start-run';
 export type { StartRunRequest } from './start-run';
+export { recordLabel, runTitle } from './run-title';
+export type { RunRecord } from './run-title';
 export { UnusableSchemaError, validateAgainstSchema } from './user-schema-validation';
 export { designerSchemaErrors } from './designer-schema-checks';

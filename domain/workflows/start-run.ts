@@ -4,12 +4,20 @@ import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair
 import { searchAttributeNames } from '../../schemas/vocabulary';
 import { runWorkflowType, type RunInput } from '../../workflows/runtime/run-contract';
 import type { WorkflowVersionDocument } from './workflow-documents';
+import { runTitle, type RunRecord } from './run-title';
 
-/** The search attributes every run carries, so the runs list can filter by workflow and version. */
+/**
+ * The search attributes of runs, so the runs list can filter by workflow, version, trigger and
+ * record, search titles, and find the node a failed run stopped at (which the run sets itself).
+ */
 export const runSearchAttributes = {
   workflowId: defineSearchAttributeKey(searchAttributeNames.workflowId, SearchAttributeType.KEYWORD),
   version: defineSearchAttributeKey(searchAttributeNames.version, SearchAttributeType.INT),
   trigger: defineSearchAttributeKey(searchAttributeNames.trigger, SearchAttributeType.KEYWORD),
+  recordType: defineSearchAttributeKey(searchAttributeNames.recordType, SearchAttributeType.KEYWORD),
+  recordId: defineSearchAttributeKey(searchAttributeNames.recordId, SearchAttributeType.KEYWORD),
+  title: defineSearchAttributeKey(searchAttributeNames.title, SearchAttributeType.TEXT),
+  failedNode: defineSearchAttributeKey(searchAttributeNames.failedNode, SearchAttributeType.KEYWORD),
 };
 
 export interface StartRunRequest {
@@ -33,6 +41,8 @@ export interface StartRunRequest {
   startOnce?: boolean;
   /** Temporal memo: facts about the run its starter reads back later (a trigger's chain depth). */
   memo?: Record<string, unknown>;
+  /** The record the run is about (an entity trigger's record), for its title and the record filter. */
+  record?: RunRecord;
 }
 
 /**
@@ -40,13 +50,21 @@ export interface StartRunRequest {
  * through {@link startRun} (a Temporal Schedule's action).
  */
 export function runSearchAttributePairs(
-  version: Pick<WorkflowVersionDocument, 'workflowId' | 'version'>,
+  version: Pick<WorkflowVersionDocument, 'workflowId' | 'version' | 'definition'>,
   triggerKind: string,
+  record?: RunRecord,
 ): SearchAttributePair[] {
   return [
     { key: runSearchAttributes.workflowId, value: version.workflowId },
     { key: runSearchAttributes.version, value: version.version },
     { key: runSearchAttributes.trigger, value: triggerKind },
+    { key: runSearchAttributes.title, value: runTitle(version.definition.name, record) },
+    ...(record === undefined
+      ? []
+      : [
+          { key: runSearchAttributes.recordType, value: record.entityType },
+          { key: runSearchAttributes.recordId, value: record.entityId },
+        ]),
   ];
 }
 
@@ -74,7 +92,7 @@ export async function startRun(temporal: Client, request: StartRunRequest): Prom
     workflowId: runId,
     taskQueue: request.taskQueue,
     args: [input],
-    typedSearchAttributes: runSearchAttributePairs(version, request.triggerKind),
+    typedSearchAttributes: runSearchAttributePairs(version, request.triggerKind, request.record),
     // Room for an activation that does its full share of paced expression work on a busy worker.
     workflowTaskTimeout: '60 seconds',
     ...(request.startOnce ? { workflowIdReusePolicy: 'REJECT_DUPLICATE' as const } : {}),

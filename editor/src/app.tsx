@@ -8,6 +8,7 @@ import { SchemaProvider } from './entities/schema-context';
 import { AlertsPage } from './alerts/alerts-page';
 import { CredentialsPage } from './credentials/credentials-page';
 import { InboxPage } from './inbox/inbox-page';
+import { RunsPage } from './operations/runs-page';
 import { TaskPage } from './inbox/task-page';
 import type { Route } from './routing/routes';
 import { Link, useRoute } from './routing/use-route';
@@ -83,6 +84,9 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
       return <VersionPage key={`${route.id}:${route.version}`} id={route.id} version={route.version} />;
     case 'run':
       return <RunViewerPage key={route.runId} id={route.id} runId={route.runId} />;
+    case 'runs':
+    case 'incidents':
+      return <RunsPage view={route.page === 'runs' ? 'runs' : 'incidents'} search={search} />;
     case 'inbox':
       return <InboxPage search={search} />;
     case 'inboxTask':

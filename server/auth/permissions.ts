@@ -3,7 +3,11 @@ import { HttpError } from '../http/http-error';
 import type { Actor, Role } from './actor';
 
 export type EntityAction = 'read' | 'create' | 'update' | 'delete';
-export type WorkflowAction = 'read' | 'edit' | 'publish' | 'run';
+/**
+ * `run` starts runs, and retries or cancels one run; `operate` is the operator's recovery on runs
+ * they did not start: restart from a node, and bulk retry or cancel (README, Operations).
+ */
+export type WorkflowAction = 'read' | 'edit' | 'publish' | 'run' | 'operate';
 export type AdminAction = 'manageUsers' | 'manageTokens' | 'readAudit' | 'manageAlerts';
 /** `read` lists credentials and names them in `http.request`; `manage` creates, rotates and deletes. */
 export type CredentialAction = 'read' | 'manage';
@@ -47,7 +51,7 @@ const entityWrites: Record<Exclude<Role, 'admin'>, Array<[EntityType[], EntityAc
 };
 
 const workflowActions: Record<Exclude<Role, 'admin'>, WorkflowAction[]> = {
-  designer: ['read', 'edit', 'publish', 'run'],
+  designer: ['read', 'edit', 'publish', 'run', 'operate'],
   sales: ['read', 'run'],
   salesManager: ['read', 'run'],
   finance: ['read', 'run'],
@@ -110,7 +114,7 @@ export function allPermissions(): Permission[] {
     ...entityTypes.flatMap((type) =>
       entityActions.map((action): Permission => ({ resource: 'entity', type, action })),
     ),
-    ...(['read', 'edit', 'publish', 'run'] as const).map((action): Permission => ({
+    ...(['read', 'edit', 'publish', 'run', 'operate'] as const).map((action): Permission => ({
       resource: 'workflow',
       action,
     })),

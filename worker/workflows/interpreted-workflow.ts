@@ -9,8 +9,10 @@ import {
   isCancellation,
   patched,
   setHandler,
+  upsertSearchAttributes,
   workflowInfo,
 } from '@temporalio/workflow';
+import { searchAttributeNames } from '../../schemas/vocabulary';
 import type { RunState, TraceEntry } from '../../workflows/interpreter';
 import { RunFailure, WorkflowRun } from '../../workflows/interpreter';
 import {
@@ -46,6 +48,8 @@ import { temporalEffects } from './temporal-effects';
  * - `run-failure-recorded` (error-run.ts): a failing run records its failure (`run.recordFailure`).
  * - `run-failure-reported` (error-run.ts): a failing run whose settings name an error workflow
  *   loads it (`workflow.loadPublished`) and starts it as an abandoned child before failing.
+ * - `upsert-failed-node` (below): a run that fails at a node records the node's id in the
+ *   `LedgerlineFailedNode` search attribute, for the runs list's failing-node filter.
  */
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'continuedAsNew';
@@ -75,6 +79,7 @@ const scheduledStartTimeKey = defineSearchAttributeKey(
   'TemporalScheduledStartTime',
   SearchAttributeType.DATETIME,
 );
+const failedNodeKey = defineSearchAttributeKey(searchAttributeNames.failedNode, SearchAttributeType.KEYWORD);
 
 /**
  * A Schedule's action is written once for all its runs, with `$trigger` `{event: 'schedule'}`;
@@ -152,6 +157,9 @@ export async function interpretedWorkflow(started: InterpretedRunInput): Promise
       }
     }
     if (error instanceof RunFailure) {
+      if (error.nodeId !== undefined && patched('upsert-failed-node')) {
+        upsertSearchAttributes([{ key: failedNodeKey, value: error.nodeId }]);
+      }
       throw ApplicationFailure.nonRetryable(error.message, error.code, error.toJSON());
     }
     throw error;

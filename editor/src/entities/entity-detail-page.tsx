@@ -13,6 +13,7 @@ import {
 import { FieldValue, RefLink } from './field-value';
 import { formatBasisPoints, humanize, toText } from './format';
 import { useEntityType } from './schema-context';
+import { RecordRunsTab } from '../operations/record-runs-tab';
 
 const systemFields = new Set<string>(systemFieldNames);
 
@@ -25,6 +26,7 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
   const [doc, setDoc] = useState<EntityDoc | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
+  const [tab, setTab] = useState<'details' | 'runs'>('details');
   const duplicates = (window.history.state as { duplicates?: PossibleDuplicate[] } | null)?.duplicates ?? [];
 
   useEffect(() => {
@@ -133,7 +135,16 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
           {error}
         </p>
       )}
-      {status && currentStatus && (
+      <div role="tablist" aria-label="Record views" className="tabs">
+        <button type="button" role="tab" aria-selected={tab === 'details'} onClick={() => setTab('details')}>
+          Details
+        </button>
+        <button type="button" role="tab" aria-selected={tab === 'runs'} onClick={() => setTab('runs')}>
+          Runs
+        </button>
+      </div>
+      {tab === 'runs' && <RecordRunsTab type={type} id={id} />}
+      {tab === 'details' && status && currentStatus && (
         <div className="status-bar" role="group" aria-label="Status">
           <span>
             {schema.properties[status.field]?.title ?? 'Status'}:{' '}
@@ -148,18 +159,20 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
           ))}
         </div>
       )}
-      <dl className="fields">
-        {fields.map(([name, field]) => (
-          <FieldRow
-            key={name}
-            name={name}
-            schema={resolveLocalRef(schema, field)}
-            value={doc[name]}
-            currency={currency}
-          />
-        ))}
-      </dl>
-      {lineSchema?.properties && (
+      {tab === 'details' && (
+        <dl className="fields">
+          {fields.map(([name, field]) => (
+            <FieldRow
+              key={name}
+              name={name}
+              schema={resolveLocalRef(schema, field)}
+              value={doc[name]}
+              currency={currency}
+            />
+          ))}
+        </dl>
+      )}
+      {tab === 'details' && lineSchema?.properties && (
         <LinesTable
           lineSchema={lineSchema}
           lines={lines}
@@ -167,7 +180,7 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
           title={linesSchema?.title ?? 'Lines'}
         />
       )}
-      {computedTop.size > 0 && (
+      {tab === 'details' && computedTop.size > 0 && (
         <dl className="totals" aria-label="Totals">
           {[...computedTop].map((name) => {
             const field = schema.properties[name];

@@ -11,6 +11,8 @@ export type Route =
   | { page: 'workflow'; id: string }
   | { page: 'workflowVersion'; id: string; version: number }
   | { page: 'run'; id: string; runId: string }
+  | { page: 'runs' }
+  | { page: 'incidents' }
   | { page: 'inbox' }
   | { page: 'inboxTask'; id: string }
   | { page: 'credentials' }
@@ -36,6 +38,8 @@ export function parseRoute(pathname: string): Route {
     if (id === 'runs' && action !== undefined && parts.length === 4)
       return { page: 'run', id: type, runId: action };
   }
+  if (first === 'runs' && parts.length === 1) return { page: 'runs' };
+  if (first === 'runs' && type === 'incidents' && parts.length === 2) return { page: 'incidents' };
   if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
   if (first === 'credentials' && parts.length === 1) return { page: 'credentials' };
   if (first === 'alerts' && parts.length === 1) return { page: 'alerts' };
@@ -61,7 +65,10 @@ export function routePath(route: Route): string {
     case 'inbox':
     case 'credentials':
     case 'alerts':
+    case 'runs':
       return `/${route.page}`;
+    case 'incidents':
+      return '/runs/incidents';
     case 'list':
       return `/entities/${seg(route.type)}`;
     case 'create':

@@ -50,6 +50,14 @@ export function Navigation({ route }: { route: Route }) {
           </li>
           <li>
             <Link
+              to={{ page: 'runs' }}
+              aria-current={route.page === 'runs' || route.page === 'incidents' ? 'page' : undefined}
+            >
+              Runs
+            </Link>
+          </li>
+          <li>
+            <Link
               to={{ page: 'inbox' }}
               aria-current={route.page === 'inbox' || route.page === 'inboxTask' ? 'page' : undefined}
             >

@@ -30,6 +30,11 @@ export interface RunSummary {
 }
 
 export interface RunView extends RunSummary {
+  /** The workflow name and the record's label. */
+  title?: string | null;
+  record?: { entityType: string; entityId: string } | null;
+  /** The node a failed run stopped at. */
+  failedNode?: string | null;
   trace: TraceEntry[];
   traceError?: string;
   /** The run's `$input`, when the server could read it. */

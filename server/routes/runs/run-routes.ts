@@ -1,14 +1,21 @@
 import { Router, type Request } from 'express';
-import type { Client, WorkflowExecutionInfo } from '@temporalio/client';
+import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
-import { runSearchAttributes } from '../../../domain/workflows';
+import type { WorkflowStore } from '../../../domain/workflows';
 import type { Logger } from '../../../platform/logger';
-import { runWorkflowType } from '../../../workflows/runtime/run-contract';
 import { getActor } from '../../auth/actor';
 import { authorize, type WorkflowAction } from '../../auth/permissions';
-import { HttpError } from '../../http/http-error';
-import { isRunStatus, runStatuses, runStatusOf, statusClause, type RunStatus } from './run-status';
+import { HttpError, type ErrorDetail } from '../../http/http-error';
+import { mapped } from '../workflows/workflow-errors-to-http';
+import { forEachRun, readBulkSelection, selectedRunIds } from './bulk-actions';
 import { cancelRun } from './cancel-run';
+import { listIncidents, readIncidentQuery } from './incidents';
+import { restartRun } from './restart-run';
+import { retryRun, type RetryVersion } from './retry-run';
+import { auditRunAction } from './run-audit';
+import { readRunFilter, singleParam } from './run-filter';
+import { countRuns, listRuns } from './run-list';
+import { recordRoutes } from './record-runs';
 import { viewRun } from './run-view';
 
 export interface RunRoutesDeps {
@@ -17,47 +24,23 @@ export interface RunRoutesDeps {
   taskQueue: string;
   namespace: string;
   log: Logger;
+  /** Retries read the version a run ran, or the published one, from here. */
+  workflows: WorkflowStore;
   /** The Temporal Web UI's base URL, for each run's `temporalUrl`; unset leaves the links out. */
   temporalUiUrl?: string;
 }
 
 const maxListLimit = 200;
-// Ids go into a visibility query between double quotes, so only plain characters are accepted.
-const workflowIdPattern = /^[A-Za-z0-9_.:-]{1,200}$/;
-
-interface RunListQuery {
-  workflowId?: string;
-  status?: RunStatus;
-  limit: number;
-}
 
 function allow(req: Request, action: WorkflowAction): void {
   authorize(getActor(req), { resource: 'workflow', action });
 }
 
-function single(query: Request['query'], name: string): string | undefined {
-  const value = query[name];
-  // `?status=` from a form with nothing chosen means no filter.
-  if (value === undefined || value === '') return undefined;
-  if (typeof value !== 'string') {
-    throw new HttpError('bad_request', `${name} must be given once`, [
-      { path: name, message: 'must be a single value' },
-    ]);
-  }
-  return value;
-}
-
-function parseListQuery(query: Request['query']): RunListQuery {
-  const workflowId = single(query, 'workflowId');
-  const status = single(query, 'status');
-  const limit = single(query, 'limit');
-  const details = [];
-  if (workflowId !== undefined && !workflowIdPattern.test(workflowId)) {
-    details.push({ path: 'workflowId', message: 'must be a workflow id' });
-  }
-  if (status !== undefined && !isRunStatus(status)) {
-    details.push({ path: 'status', message: `must be one of: ${runStatuses.join(', ')}` });
-  }
+function parseListQuery(query: Request['query']) {
+  const details: ErrorDetail[] = [];
+  const filter = readRunFilter(query, details);
+  const limit = singleParam(query, 'limit', details);
+  const cursor = singleParam(query, 'cursor', details);
   if (
     limit !== undefined &&
     !(/^[0-9]{1,4}$/.test(limit) && Number(limit) >= 1 && Number(limit) <= maxListLimit)
@@ -66,32 +49,48 @@ function parseListQuery(query: Request['query']): RunListQuery {
   }
   if (details.length > 0) throw new HttpError('bad_request', 'invalid run list parameters', details);
   return {
-    ...(workflowId === undefined ? {} : { workflowId }),
-    ...(status === undefined ? {} : { status: status as RunStatus }),
+    filter,
     limit: limit === undefined ? 50 : Number(limit),
+    ...(cursor === undefined ? {} : { cursor }),
   };
 }
 
-function summary(info: WorkflowExecutionInfo) {
-  const attributes = info.typedSearchAttributes;
-  return {
-    runId: info.workflowId,
-    workflowId: attributes.get(runSearchAttributes.workflowId) ?? null,
-    version: attributes.get(runSearchAttributes.version) ?? null,
-    trigger: attributes.get(runSearchAttributes.trigger) ?? null,
-    status: runStatusOf(info.status.name),
-    startedAt: info.startTime.toISOString(),
-    closedAt: info.closeTime?.toISOString() ?? null,
-  };
+/** `{version?: 'same' | 'latest'}` of a retry; `same` unless given. */
+function readRetryVersion(body: unknown): RetryVersion {
+  const version = (body as { version?: unknown } | undefined)?.version;
+  if (version === undefined) return 'same';
+  if (version === 'same' || version === 'latest') return version;
+  throw new HttpError('bad_request', 'invalid retry', [
+    { path: 'version', message: 'must be same or latest' },
+  ]);
+}
+
+function readRestart(body: unknown): { nodeId?: string } {
+  if (body === undefined) return {};
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    throw new HttpError('bad_request', 'request body must be a JSON object', [
+      { path: '', message: 'must be {"nodeId"?: string}' },
+    ]);
+  }
+  const details: ErrorDetail[] = Object.keys(body)
+    .filter((key) => key !== 'nodeId')
+    .map((key) => ({ path: key, message: 'is not an allowed property' }));
+  const { nodeId } = body as { nodeId?: unknown };
+  if (nodeId !== undefined && (typeof nodeId !== 'string' || !/^[A-Za-z0-9_.-]{1,200}$/.test(nodeId))) {
+    details.push({ path: 'nodeId', message: 'must be a node id' });
+  }
+  if (details.length > 0) throw new HttpError('bad_request', 'invalid restart', details);
+  return nodeId === undefined ? {} : { nodeId: nodeId as string };
 }
 
 /**
- * The runs API of SPEC §7 under `/api`: the list (Temporal visibility, newest first), one run with its
- * trace and outcome, and cancel. A run is a Temporal execution of `interpretedWorkflow`; its runId
- * is the execution's workflow id.
+ * The runs API under `/api`: the list across workflows (Temporal visibility, newest first, filtered,
+ * paged by cursor) and its counts per status, incidents, one run with its trace, outcome and the
+ * records it wrote, and the recovery actions (retry, restart from a node, cancel, in bulk too), each
+ * audited. A run is a Temporal execution of `interpretedWorkflow`; its runId is the workflow id.
  *
  * @example
- * createApp({ log, health, authenticate, apiRouters: [runRoutes({ db, temporal, taskQueue, namespace, log })] });
+ * createApp({ log, health, authenticate, apiRouters: [runRoutes({ db, temporal, taskQueue, namespace, log, workflows })] });
  */
 export function runRoutes(deps: RunRoutesDeps): Router {
   const router = Router();
@@ -99,22 +98,53 @@ export function runRoutes(deps: RunRoutesDeps): Router {
   router.get('/runs', async (req, res) => {
     allow(req, 'read');
     const query = parseListQuery(req.query);
-    const clauses = [`WorkflowType = "${runWorkflowType}"`];
-    if (query.workflowId !== undefined) clauses.push(`LedgerlineWorkflowId = "${query.workflowId}"`);
-    if (query.status !== undefined) clauses.push(statusClause(query.status));
-    const items = [];
-    // A run that continued as new is listed once, by its newest execution.
-    const seen = new Set<string>();
-    for await (const info of deps.temporal.workflow.list({
-      query: clauses.join(' AND '),
-      pageSize: query.limit,
-    })) {
-      if (seen.has(info.workflowId)) continue;
-      seen.add(info.workflowId);
-      items.push(summary(info));
-      if (items.length >= query.limit) break;
-    }
-    res.json({ items });
+    res.json(await listRuns(deps.temporal, query.filter, query));
+  });
+
+  router.get('/runs/counts', async (req, res) => {
+    allow(req, 'read');
+    const details: ErrorDetail[] = [];
+    const filter = readRunFilter(req.query, details);
+    if (details.length > 0) throw new HttpError('bad_request', 'invalid run filter', details);
+    res.json(await countRuns(deps.temporal, filter));
+  });
+
+  router.get('/runs/incidents', async (req, res) => {
+    allow(req, 'read');
+    res.json(await listIncidents(deps.temporal, readIncidentQuery(req.query)));
+  });
+
+  router.post('/runs/bulk/retry', async (req, res) => {
+    allow(req, 'operate');
+    const actor = getActor(req);
+    const selection = readBulkSelection(req.body, ['version']);
+    const version = readRetryVersion(req.body);
+    const runIds = await selectedRunIds(deps.temporal, selection);
+    const results = await forEachRun(runIds, async (runId) => {
+      const outcome = await retryRun(deps, runId, version);
+      await auditRunAction(deps.db, actor, 'run.retried', runId, { retryRunId: { to: outcome.retryRunId } });
+      return { retryRunId: outcome.retryRunId };
+    });
+    deps.log.info({ userId: actor.userId, runs: runIds.length }, 'bulk retry');
+    res.json({ results });
+  });
+
+  router.post('/runs/bulk/cancel', async (req, res) => {
+    allow(req, 'operate');
+    const actor = getActor(req);
+    const selection = readBulkSelection(req.body);
+    // A filter cancels the open runs it selects; closed ones have nothing to cancel.
+    const runIds = await selectedRunIds(
+      deps.temporal,
+      'filter' in selection ? { filter: { ...selection.filter, status: 'running' } } : selection,
+    );
+    const results = await forEachRun(runIds, async (runId) => {
+      const mode = await cancelRun(deps, runId, actor.email);
+      await auditRunAction(deps.db, actor, 'run.cancelled', runId, { status: { to: mode } });
+      return { status: mode };
+    });
+    deps.log.info({ userId: actor.userId, runs: runIds.length }, 'bulk cancel');
+    res.json({ results });
   });
 
   router.get('/runs/:runId', async (req, res) => {
@@ -131,9 +161,40 @@ export function runRoutes(deps: RunRoutesDeps): Router {
     allow(req, 'run');
     const actor = getActor(req);
     const mode = await cancelRun(deps, req.params.runId, actor.email);
+    await auditRunAction(deps.db, actor, 'run.cancelled', req.params.runId, { status: { to: mode } });
     deps.log.info({ runId: req.params.runId, userId: actor.userId, mode }, 'run cancel requested');
     res.status(202).json({ runId: req.params.runId, status: mode });
   });
+
+  router.post('/runs/:runId/retry', async (req, res) => {
+    allow(req, 'run');
+    const actor = getActor(req);
+    const version = readRetryVersion(req.body);
+    const outcome = await mapped(() => retryRun(deps, req.params.runId, version));
+    await auditRunAction(deps.db, actor, 'run.retried', outcome.runId, {
+      retryRunId: { to: outcome.retryRunId },
+      version: { to: outcome.version },
+    });
+    deps.log.info({ ...outcome, userId: actor.userId }, 'run retried');
+    res.status(201).location(`/api/runs/${outcome.retryRunId}`).json(outcome);
+  });
+
+  router.post('/runs/:runId/restart', async (req, res) => {
+    allow(req, 'operate');
+    const actor = getActor(req);
+    const outcome = await restartRun(deps.temporal, req.params.runId, {
+      ...readRestart(req.body),
+      reason: `restarted by ${actor.email}`,
+    });
+    await auditRunAction(deps.db, actor, 'run.restarted', outcome.runId, {
+      nodeId: { to: outcome.nodeId },
+      executionRunId: { to: outcome.executionRunId },
+    });
+    deps.log.info({ ...outcome, userId: actor.userId }, 'run restarted from a node');
+    res.status(202).json(outcome);
+  });
+
+  router.use(recordRoutes(deps));
 
   return router;
 }

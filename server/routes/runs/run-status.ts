@@ -1,16 +1,8 @@
 import type { WorkflowExecutionStatusName } from '@temporalio/client';
 
-/** A run's status as the API names it. */
-export const runStatuses = [
-  'running',
-  'completed',
-  'failed',
-  'cancelled',
-  'terminated',
-  'timedOut',
-  'continuedAsNew',
-] as const;
-export type RunStatus = (typeof runStatuses)[number];
+import { runStatuses, type RunStatus } from '../../../schemas/vocabulary';
+
+export { runStatuses, type RunStatus };
 
 const fromTemporal: Record<WorkflowExecutionStatusName, RunStatus | 'unknown'> = {
   RUNNING: 'running',
@@ -49,4 +41,9 @@ export function isRunStatus(value: string): value is RunStatus {
 /** The visibility query clause that selects runs with `status`. */
 export function statusClause(status: RunStatus): string {
   return `ExecutionStatus = "${visibilityName[status]}"`;
+}
+
+/** The API status of a visibility `ExecutionStatus` value, as a count grouped by status names it. */
+export function runStatusOfVisibility(name: string): RunStatus | undefined {
+  return runStatuses.find((status) => visibilityName[status] === name);
 }

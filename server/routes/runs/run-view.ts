@@ -1,22 +1,19 @@
 import { WorkflowFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
-import { runSearchAttributes } from '../../../domain/workflows';
 import { runWorkflowType, traceQueryName } from '../../../workflows/runtime/run-contract';
 import { HttpError } from '../../http/http-error';
 import { runStatusOf, type RunStatus } from './run-status';
+import { readStartInput } from './run-start-input';
+import { runSummary, type RunSummary } from './run-summary';
 
 /** How long a trace query or a result read may take before the view goes without it. */
 const readTimeoutMs = 5_000;
 
 /** One run as `GET /runs/:runId` shows it. */
-export interface RunView {
-  runId: string;
-  workflowId: string | null;
-  version: number | null;
-  trigger: string | null;
-  status: RunStatus | 'unknown';
-  startedAt: string;
-  closedAt: string | null;
+export interface RunView extends Pick<
+  RunSummary,
+  'runId' | 'workflowId' | 'version' | 'trigger' | 'status' | 'startedAt' | 'closedAt'
+> {
   trace: unknown[];
   /** Why the trace is missing, when it is: no worker answered the query. */
   traceError?: string;
@@ -72,29 +69,9 @@ async function readTrace(
   }
 }
 
-/**
- * The run's input from the first event of its (latest) execution: a continued run carries the
- * original input on, so this is `$input` for every execution. One page of one event is read.
- */
 async function readInput(temporal: Client, runId: string): Promise<Pick<RunView, 'input'>> {
-  try {
-    const response = await temporal.withDeadline(Date.now() + readTimeoutMs, () =>
-      temporal.workflowService.getWorkflowExecutionHistory({
-        namespace: temporal.options.namespace,
-        execution: { workflowId: runId },
-        maximumPageSize: 1,
-      }),
-    );
-    const payload =
-      response.history?.events?.[0]?.workflowExecutionStartedEventAttributes?.input?.payloads?.[0];
-    if (!payload) return {};
-    const start = temporal.options.loadedDataConverter.payloadConverter.fromPayload<{ input?: unknown }>(
-      payload,
-    );
-    return start.input === undefined ? {} : { input: start.input };
-  } catch {
-    return {};
-  }
+  const start = await readStartInput(temporal, runId);
+  return start?.input === undefined ? {} : { input: start.input };
 }
 
 function temporalUrl(link: TemporalUiLink | undefined, runId: string, executionRunId: string): string | null {
@@ -134,20 +111,13 @@ async function readOutcome(
 export async function viewRun(temporal: Client, runId: string, ui?: TemporalUiLink): Promise<RunView> {
   const { handle, description } = await describeRun(temporal, runId);
   const status = runStatusOf(description.status.name);
-  const attributes = description.typedSearchAttributes;
   const [trace, outcome, input] = await Promise.all([
     readTrace(temporal, handle),
     readOutcome(temporal, handle, status),
     readInput(temporal, runId),
   ]);
   return {
-    runId,
-    workflowId: attributes.get(runSearchAttributes.workflowId) ?? null,
-    version: attributes.get(runSearchAttributes.version) ?? null,
-    trigger: attributes.get(runSearchAttributes.trigger) ?? null,
-    status,
-    startedAt: description.startTime.toISOString(),
-    closedAt: description.closeTime?.toISOString() ?? null,
+    ...runSummary(description),
     ...trace,
     ...outcome,
     ...input,

@@ -70,6 +70,7 @@ describe('starting a manual run', () => {
       LedgerlineWorkflowId: [id],
       LedgerlineVersion: [1],
       LedgerlineTrigger: ['manual'],
+      LedgerlineTitle: ['Purchase approval'],
     });
   });
 
@@ -139,10 +140,13 @@ describe('reading runs', () => {
         status: 'running',
         startedAt: expect.any(String),
         closedAt: null,
+        title: 'Echo',
+        record: null,
+        failedNode: null,
       },
     ]);
     const completed = await api.request('GET', `/runs?workflowId=${id}&status=completed`);
-    expect(completed.body).toEqual({ items: [] });
+    expect(completed.body).toEqual({ items: [], nextCursor: null });
   });
 
   test('list parameters are checked', async () => {

@@ -1,4 +1,5 @@
 import type { TaskDocument } from '../../../domain/tasks';
+import { createWorkflowStore } from '../../../domain/workflows';
 import { createLogger } from '../../../platform/logger';
 import { createApp } from '../../../server/app';
 import { setActor, type Role } from '../../../server/auth/actor';
@@ -21,6 +22,10 @@ export interface WorkflowApi {
   /** Every publish, unpublish and archive the routes announced. */
   publicationChanges: PublicationChange[];
   request(method: string, path: string, body?: unknown, options?: RequestOptions): Promise<ApiResponse>;
+  /** Creates and publishes a workflow and returns its id. */
+  publish(definition: object): Promise<string>;
+  /** Terminates runs a test left open, so the shared dev server does not keep them. */
+  terminate(runIds: string[]): Promise<void>;
   /** Waits until `GET /api/runs/:runId` shows the run in `status` and returns that answer. */
   runInStatus(runId: string, status: string): Promise<ApiResponse>;
   /** Waits for the open task of a run, as the worker stored it. */
@@ -46,6 +51,7 @@ export async function startWorkflowApi(
     taskQueue: services.taskQueue,
     namespace: services.namespace,
     log,
+    workflows: createWorkflowStore(services.db),
   };
   const app = createApp({
     log,
@@ -83,6 +89,23 @@ export async function startWorkflowApi(
     services,
     publicationChanges,
     request,
+    async publish(definition) {
+      const created = await request('POST', '/workflows', definition);
+      const id = created.body._id as string;
+      const published = await request('POST', `/workflows/${id}/publish`);
+      if (published.status !== 200) throw new Error(`publish answered ${published.status}`);
+      return id;
+    },
+    async terminate(runIds) {
+      await Promise.all(
+        runIds.map((runId) =>
+          services.temporal.workflow
+            .getHandle(runId)
+            .terminate('test cleanup')
+            .catch(() => undefined),
+        ),
+      );
+    },
     runInStatus(runId, status) {
       return eventually(async () => {
         const view = await request('GET', `/runs/${runId}`);

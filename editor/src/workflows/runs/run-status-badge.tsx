@@ -1,3 +1,4 @@
+import '../../operations/operations.css';
 import type { RunStatus } from '../workflow-api';
 
 const labels: Record<RunStatus, string> = {

@@ -11,13 +11,16 @@ import { describeError, workflowApi } from '../workflow-api';
 import { JsonDetails, RunNodeDetails } from './run-node-details';
 import { formatDuration, RunStatusBadge } from './run-status-badge';
 import { useRun } from './use-run';
+import { RecoveryActions } from '../../operations/recovery-actions';
+import { RunRecords } from '../../operations/run-records';
+import { RecordLink } from '../../operations/run-links';
 
 /**
  * One run over its version's graph: node colours by status, the edges it took, and each node's
  * visits with input, output, error and timing. It reads the run again every second while it runs.
  */
 export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
-  const { run, error } = useRun(runId);
+  const { run, error, reload } = useRun(runId);
   const version = useVersion(id, run?.version ?? undefined);
   const definition = version.doc?.definition;
   const [cancelProblem, setCancelProblem] = useState<string | undefined>();
@@ -67,7 +70,7 @@ export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
             <Link to={{ page: 'workflow', id }} className="eyebrow">
               Back to {definition.name}
             </Link>
-            <h1>Run {runId}</h1>
+            <h1>{run.title ?? `Run ${runId}`}</h1>
             <span className="meta">
               <RunStatusBadge status={run.status} /> version {run.version} · {run.trigger ?? 'unknown'}{' '}
               trigger · started {new Date(run.startedAt).toLocaleString()}
@@ -85,6 +88,12 @@ export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
                 Cancel run
               </button>
             )}
+            <RecoveryActions
+              run={run}
+              selectedNode={selectedNode}
+              onProblem={setCancelProblem}
+              onRestarted={reload}
+            />
           </div>
         </header>
         {run.traceError && run.trace.length === 0 && <p className="notice wf-notice">{run.traceError}</p>}
@@ -100,6 +109,12 @@ export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
             <section className="wf-inspector" aria-label="Run">
               <h2>Run</h2>
               <p className="meta">Select a node to see its input, output and timing in this run.</p>
+              {run.record && (
+                <p>
+                  About <RecordLink record={run.record} />
+                </p>
+              )}
+              <RunRecords runId={runId} refreshKey={`${run.status}:${run.trace.length}`} />
               <JsonDetails label="Input" value={run.input} />
               <JsonDetails label="Result" value={run.result ?? undefined} />
               {run.error && (

@@ -11,6 +11,7 @@ export function RunsPanel(props: {
   return (
     <section className="wf-list-panel" aria-label="Runs">
       <h2>Runs</h2>
+      <Link to={`/runs?workflowId=${encodeURIComponent(props.workflowId)}`}>Search all runs</Link>
       {props.error && <p className="error">{props.error}</p>}
       {props.runs.length === 0 ? (
         <p className="meta">No runs yet.</p>

@@ -1,14 +1,19 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { errorMessage } from '../../api/api-client';
 import { workflowApi, type RunView } from '../workflow-api';
 
 /** How often an open run is read again. */
 export const runPollMs = 1000;
 
-/** A run, read again every second while it is running, so its trace fills in live. */
+/**
+ * A run, read again every second while it is running, so its trace fills in live; `reload` starts
+ * reading again after the run was restarted.
+ */
 export function useRun(runId: string) {
   const [run, setRun] = useState<RunView | undefined>();
   const [error, setError] = useState<string | undefined>();
+  const [generation, setGeneration] = useState(0);
+  const reload = useCallback(() => setGeneration((current) => current + 1), []);
   useEffect(() => {
     let live = true;
     let timer: ReturnType<typeof setTimeout> | undefined;
@@ -34,6 +39,6 @@ export function useRun(runId: string) {
       live = false;
       clearTimeout(timer);
     };
-  }, [runId]);
-  return { run, error };
+  }, [runId, generation]);
+  return { run, error, reload };
 }
