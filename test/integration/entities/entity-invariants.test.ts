@@ -248,7 +248,12 @@ describe('unique keys', () => {
       body: {
         error: {
           code: 'conflict',
-          details: [{ path: 'sku', message: `sku ${JSON.stringify(product.sku)} is already taken` }],
+          details: [
+            {
+              path: 'sku',
+              message: `sku ${JSON.stringify(product.sku)} is already taken by ${String(product.name)}`,
+            },
+          ],
         },
       },
     });

@@ -1,3 +1,4 @@
+import { readVersion } from '../../../domain/entities/version-log';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -223,16 +224,23 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
 
   // Every recorded supplier (each acknowledged one, and any whose answer was lost) started one run.
   const recorded = await services.db
-    .collection<{ name: string; _events?: Array<{ id: string; event: string }> }>('supplier')
-    .find({}, { projection: { name: 1, _events: 1 } })
+    .collection<{ _id: string; name: string }>('supplier')
+    .find({}, { projection: { name: 1 } })
     .toArray();
   const names = new Set(recorded.map((doc) => doc.name));
   expect(acknowledgedWrites.filter((name) => !names.has(name))).toEqual([]);
-  const expectedTriggered = recorded
-    .map((doc) =>
-      triggerRunId(doc._events?.find((e) => e.event === 'created')?.id ?? '?', triggered, 'start'),
+  // Each record's first version holds its created event.
+  const expectedTriggered = (
+    await Promise.all(
+      recorded.map(async (doc) =>
+        triggerRunId(
+          (await readVersion(services.db, 'supplier', doc._id, 1))?.eventId ?? '?',
+          triggered,
+          'start',
+        ),
+      ),
     )
-    .sort();
+  ).sort();
   const allCompleted = async (workflowId: string, expected: number) => {
     const runs = await executionsOf(workflowId);
     const done = [...runs.values()].every((status) => status === 'COMPLETED');
