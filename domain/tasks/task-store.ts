@@ -4,6 +4,8 @@ import {
   type Client,
 } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
+import { createHash } from 'node:crypto';
+import { canonicalJson, sameValue } from '../events/change-event';
 import type { Db, Filter } from 'mongodb';
 import { completeTaskUpdateName, type CompleteTaskArgs } from '../../workflows/runtime/run-contract';
 import { appendAudit } from '../audit/audit-log';
@@ -95,11 +97,23 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
     if (issues.length > 0) throw new InvalidCompletionError('data does not match the task form', issues);
   }
 
+  /** Whether `task` was completed by `actor` with exactly this completion. */
+  function repeats(task: TaskDocument, completion: TaskCompletion, actor: TaskActor): boolean {
+    return (
+      task.status === 'completed' &&
+      task.completedBy?.userId === actor.userId &&
+      task.outcome === completion.outcome &&
+      sameValue(task.data ?? {}, completion.data ?? {})
+    );
+  }
+
   async function handToRun(temporal: Client, task: TaskDocument, args: CompleteTaskArgs): Promise<void> {
     const handle = temporal.workflow.getHandle(task.runId);
     try {
+      // The same completion sent again (a retry after a lost answer or a timeout) carries the same
+      // update id, so Temporal answers it with the first one's outcome instead of refusing it.
       await temporal.withDeadline(Date.now() + updateTimeoutMs, () =>
-        handle.executeUpdate(completeTaskUpdateName, { args: [args] }),
+        handle.executeUpdate(completeTaskUpdateName, { args: [args], updateId: completionUpdateId(args) }),
       );
     } catch (error: unknown) {
       if (error instanceof WorkflowUpdateFailedError) {
@@ -153,16 +167,25 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
       temporal: Client,
     ): Promise<TaskDocument> {
       const task = await get(id);
+      // A repeat of the completion that completed the task answers as the first did.
+      if (repeats(task, completion, actor)) return task;
       checkCompletion(task, completion, actor);
       const completedBy = { userId: actor.userId, email: actor.email };
       const data = completion.data ?? {};
-      await handToRun(temporal, task, {
-        taskId: task.key ?? task._id,
-        outcome: completion.outcome,
-        data,
-        completedBy,
-        ...(completion.comment === undefined ? {} : { comment: completion.comment }),
-      });
+      try {
+        await handToRun(temporal, task, {
+          taskId: task.key ?? task._id,
+          outcome: completion.outcome,
+          data,
+          completedBy,
+          ...(completion.comment === undefined ? {} : { comment: completion.comment }),
+        });
+      } catch (error: unknown) {
+        // The run may have taken this very completion already (its answer was lost) and ended.
+        const now = error instanceof CompletionRejectedError ? await get(task._id) : undefined;
+        if (now !== undefined && repeats(now, completion, actor)) return now;
+        throw error;
+      }
       const completedAt = now();
       // The worker may already have recorded the completion the run accepted; either write wins once.
       await tasks.updateOne(
@@ -198,4 +221,13 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
       return get(task._id);
     },
   };
+}
+
+/** The update id of a completion: the same for the same task, outcome, data, comment and user. */
+function completionUpdateId(args: CompleteTaskArgs): string {
+  const { taskId, outcome, data, comment, completedBy } = args;
+  const digest = createHash('sha256')
+    .update(canonicalJson({ taskId, outcome, data, comment: comment ?? null, userId: completedBy.userId }))
+    .digest('hex');
+  return `complete-${digest.slice(0, 40)}`;
 }

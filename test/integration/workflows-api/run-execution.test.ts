@@ -113,13 +113,28 @@ test('an approval is completed through the API once, by its role, and the run go
     });
     const again = await complete({ outcome: 'rejected', data: { amount: 250 } }, { as: ['finance'] });
     expect(again.status).toBe(409);
+    // The same completion sent again (its first answer lost) answers as the first did, once.
+    const repeated = await complete(
+      { outcome: 'approved', data: { amount: 250 }, comment: 'ok' },
+      { as: ['finance'] },
+    );
+    expect(repeated).toMatchObject({
+      status: 200,
+      body: { _id: task._id, status: 'completed', outcome: 'approved' },
+    });
+    expect((await complete({ outcome: 'approved', data: { amount: 250 } }, { as: ['admin'] })).status).toBe(
+      409,
+    );
 
     const view = await api.runInStatus(runId, 'completed');
     expect(outputOf(view.body.result)).toEqual({ approved: true, amount: 250 });
     const audit = await api.services.db
       .collection('audit')
-      .findOne({ action: 'task.completed', resourceId: task._id });
-    expect(audit).toMatchObject({ actor: { userId: 'u-finance' }, resource: 'task', runId });
+      .find({ action: 'task.completed', resourceId: task._id })
+      .toArray();
+    expect(audit).toEqual([
+      expect.objectContaining({ actor: { userId: 'u-finance' }, resource: 'task', runId }),
+    ]);
   });
 });
 
