@@ -207,7 +207,7 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
         const tasks = await attempt(api, 'GET', `/tasks?runId=${encodeURIComponent(runId)}`);
         return (tasks?.body?.items as Array<{ _id: string }> | undefined)?.[0]?._id;
       }, 300_000);
-      // A completion whose answer is lost is sent again: it applies once, then answers 409.
+      // A completion whose answer is lost is sent again: it applies once and answers 200 again.
       await eventually(async () => {
         const response = await attempt(api, 'POST', `/tasks/${encodeURIComponent(taskId)}/complete`, {
           outcome: 'approved',
@@ -269,11 +269,22 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
     const result: unknown = await services.temporal.workflow.getHandle(runId).result();
     expect(result).toMatchObject({ approved: true });
   }
+  // The same completion again answers as the first did; another one is refused; neither applies twice.
   const again = await api('POST', `/tasks/${encodeURIComponent(approved[0]!)}/complete`, {
     outcome: 'approved',
     data: {},
   });
-  expect(again.status).toBe(409);
+  expect(again).toMatchObject({ status: 200, body: { status: 'completed', outcome: 'approved' } });
+  const other = await api('POST', `/tasks/${encodeURIComponent(approved[0]!)}/complete`, {
+    outcome: 'rejected',
+    data: {},
+  });
+  expect(other.status).toBe(409);
+  expect(
+    await services.db
+      .collection('audit')
+      .countDocuments({ action: 'task.completed', resourceId: approved[0]! }),
+  ).toBe(1);
 
   // Both servers took their share of the traffic.
   expect([...proxy.served.values()].every((count) => count > 0)).toBe(true);
