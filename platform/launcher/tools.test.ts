@@ -1,7 +1,14 @@
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ensureTool, findOnPath, toolSpecs, ToolUnavailableError } from './tools';
+import {
+  applySourcePatch,
+  cachedToolDir,
+  ensureTool,
+  findOnPath,
+  toolSpecs,
+  ToolUnavailableError,
+} from './tools';
 
 let dir: string;
 beforeEach(async () => {
@@ -47,7 +54,7 @@ describe('ensureTool', () => {
 
   it('prefers PATH over the cache', async () => {
     const onPath = await executable(path.join(dir, 'path', 'ferretdb'));
-    await executable(path.join(dir, 'cache', 'tools', 'ferretdb-1.24.2', 'ferretdb'));
+    await executable(path.join(cachedToolDir(toolSpecs.ferretdb, path.join(dir, 'cache')), 'ferretdb'));
     const options = {
       explicitPath: undefined,
       cacheDir: path.join(dir, 'cache'),
@@ -68,6 +75,44 @@ describe('ensureTool', () => {
     };
     expect(await ensureTool(toolSpecs.temporal, options)).toBe(cached);
     expect(lines).toEqual([]);
+  });
+});
+
+describe('patched builds', () => {
+  it('caches a patched build under its patch level, an unpatched one under its version', () => {
+    expect(cachedToolDir(toolSpecs.ferretdb, dir)).toBe(path.join(dir, 'tools', 'ferretdb-1.24.2-id-index'));
+    expect(cachedToolDir(toolSpecs.temporal, dir)).toBe(path.join(dir, 'tools', 'temporal-1.5.1'));
+  });
+
+  it('finds a cached patched build without building again', async () => {
+    const cached = await executable(path.join(cachedToolDir(toolSpecs.ferretdb, dir), 'ferretdb'));
+    const options = { explicitPath: undefined, cacheDir: dir, searchPath: '', progress: quiet };
+    expect(await ensureTool(toolSpecs.ferretdb, options)).toBe(cached);
+  });
+
+  it('replaces a passage found exactly once, even in a read-only file', async () => {
+    const file = path.join(dir, 'src', 'a.go');
+    await fs.mkdir(path.dirname(file));
+    await fs.writeFile(file, 'x := "->\'$._id\'"\n');
+    await fs.chmod(file, 0o444);
+    expect(
+      await applySourcePatch(dir, { file: 'src/a.go', find: "'$._id'", replace: "'_id'" }),
+    ).toBeUndefined();
+    expect(await fs.readFile(file, 'utf8')).toBe('x := "->\'_id\'"\n');
+  });
+
+  it('refuses a passage that is missing or repeated, and a missing file', async () => {
+    await fs.writeFile(path.join(dir, 'b.go'), 'aa');
+    expect(await applySourcePatch(dir, { file: 'b.go', find: 'c', replace: 'd' })).toBe(
+      'patch for b.go expects its passage exactly once, found it nowhere',
+    );
+    expect(await applySourcePatch(dir, { file: 'b.go', find: 'a', replace: 'd' })).toBe(
+      'patch for b.go expects its passage exactly once, found it more than once',
+    );
+    expect(await applySourcePatch(dir, { file: 'c.go', find: 'a', replace: 'd' })).toBe(
+      'patch target c.go is missing',
+    );
+    expect(await fs.readFile(path.join(dir, 'b.go'), 'utf8')).toBe('aa');
   });
 });
 

@@ -20,11 +20,28 @@ export interface ToolSpec {
    * writes them into a copy of the module that the build then uses through a `replace`.
    */
   generatedFiles?: Record<string, string>;
-  /** Official release download for machines with internet, or undefined when none fits this platform. */
+  /**
+   * Edits the project applies to the tool's pinned source before building it, each replacing one
+   * exact passage; a passage that is missing or occurs twice fails the build rather than guessing.
+   */
+  sourcePatches?: readonly SourcePatch[];
+  /** Names the patched build in the cache, so a changed patch set is built afresh. */
+  patchLevel?: string;
+  /**
+   * Official release download for machines with internet, or undefined when none fits this
+   * platform. It is the last resort and carries none of `sourcePatches`.
+   */
   downloadUrl: (
     platform: NodeJS.Platform,
     arch: string,
   ) => { url: string; archive: 'tar.gz' | 'binary' } | undefined;
+}
+
+/** One edit of a tool's source: `find` must occur exactly once in `file`. */
+export interface SourcePatch {
+  file: string;
+  find: string;
+  replace: string;
 }
 
 const goArch: Record<string, string> = { x64: 'amd64', arm64: 'arm64' };
@@ -52,6 +69,18 @@ export const toolSpecs: Record<ToolSpec['name'], ToolSpec> = {
     goModule: 'github.com/FerretDB/FerretDB',
     // FerretDB embeds its version from a file its release tooling writes, and refuses to start without it.
     generatedFiles: { 'build/version/version.txt': 'v1.24.2\n' },
+    // The SQLite backend indexes `_id` as `_ferretdb_sjson->"_id"` but queries it as
+    // `_ferretdb_sjson->'$._id'`. The two mean the same, yet SQLite's planner matches index
+    // expressions by their text, so every lookup, update and delete by `_id` read the whole table.
+    // Querying with the index's own expression makes them index searches.
+    sourcePatches: [
+      {
+        file: 'internal/backends/sqlite/metadata/metadata.go',
+        find: `IDColumn = DefaultColumn + "->'$._id'"`,
+        replace: `IDColumn = DefaultColumn + "->'_id'"`,
+      },
+    ],
+    patchLevel: 'id-index',
     downloadUrl: (platform, arch) =>
       goArch[arch] && platform === 'linux'
         ? {
@@ -157,7 +186,7 @@ async function buildWithGo(
     // The tools module pins the tool and its whole dependency graph (go.mod and go.sum), so the
     // build is reproducible and does not need the module proxy's version listing.
     await fs.cp(path.join(toolsModulesDir, spec.name), moduleDir, { recursive: true });
-    if (spec.generatedFiles) {
+    if (spec.generatedFiles || spec.sourcePatches) {
       const downloaded = await step(
         ['mod', 'download', '-json', `${spec.goModule}@v${spec.version}`],
         moduleDir,
@@ -165,10 +194,17 @@ async function buildWithGo(
       if (downloaded.code !== 0) return undefined;
       const sourceDir = path.join(scratch, 'source');
       await fs.cp((JSON.parse(downloaded.output) as { Dir: string }).Dir, sourceDir, { recursive: true });
-      for (const [file, content] of Object.entries(spec.generatedFiles)) {
+      for (const [file, content] of Object.entries(spec.generatedFiles ?? {})) {
         const target = path.join(sourceDir, file);
         await fs.chmod(path.dirname(target), 0o755);
         await fs.writeFile(target, content);
+      }
+      for (const patch of spec.sourcePatches ?? []) {
+        const failure = await applySourcePatch(sourceDir, patch);
+        if (failure) {
+          options.progress(`${label}: ${failure}`);
+          return undefined;
+        }
       }
       if ((await step(['mod', 'edit', `-replace=${spec.goModule}=${sourceDir}`], moduleDir)).code !== 0)
         return undefined;
@@ -192,6 +228,25 @@ async function buildWithGo(
     );
     await fs.rm(scratch, { recursive: true, force: true });
   }
+}
+
+/** Applies one source edit; answers why it could not, or undefined when it did. */
+export async function applySourcePatch(sourceDir: string, patch: SourcePatch): Promise<string | undefined> {
+  const target = path.join(sourceDir, patch.file);
+  const text = await fs.readFile(target, 'utf8').catch(() => undefined);
+  if (text === undefined) return `patch target ${patch.file} is missing`;
+  const at = text.indexOf(patch.find);
+  if (at < 0 || text.indexOf(patch.find, at + 1) >= 0)
+    return `patch for ${patch.file} expects its passage exactly once, found it ${at < 0 ? 'nowhere' : 'more than once'}`;
+  await fs.chmod(target, 0o644);
+  await fs.writeFile(target, text.slice(0, at) + patch.replace + text.slice(at + patch.find.length));
+  return undefined;
+}
+
+/** The tool's folder in the cache: its version, and its patch level when the source is patched. */
+export function cachedToolDir(spec: ToolSpec, cacheDir: string): string {
+  const build = spec.patchLevel ? `${spec.version}-${spec.patchLevel}` : spec.version;
+  return path.join(cacheDir, 'tools', `${spec.name}-${build}`);
 }
 
 async function download(
@@ -239,7 +294,7 @@ export async function ensureTool(spec: ToolSpec, options: EnsureToolOptions): Pr
   }
   const onPath = await findOnPath(spec.name, options.searchPath);
   if (onPath) return onPath;
-  const targetDir = path.join(options.cacheDir, 'tools', `${spec.name}-${spec.version}`);
+  const targetDir = cachedToolDir(spec, options.cacheDir);
   const cached = path.join(targetDir, spec.name);
   if (await isExecutable(cached)) return cached;
   await fs.mkdir(path.dirname(targetDir), { recursive: true });

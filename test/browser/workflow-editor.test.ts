@@ -244,6 +244,8 @@ async function designAndRun(): Promise<void> {
   const completions = page.locator('.cm-tooltip-autocomplete .cm-completionLabel');
   await eventuallyEqual(() => completions.allTextContents(), ['amount', 'subject']);
   await condition.pressSequentially('am');
+  // Enter accepts a completion only once the list has narrowed to what was typed.
+  await eventuallyEqual(() => completions.allTextContents(), ['amount']);
   await page.keyboard.press('Enter');
   await condition.pressSequentially(' >');
   await eventuallyEqual(() => condition.textContent(), '$input.amount >');
