@@ -80,7 +80,9 @@ describe('ensureTool', () => {
 
 describe('patched builds', () => {
   it('caches a patched build under its patch level, an unpatched one under its version', () => {
-    expect(cachedToolDir(toolSpecs.ferretdb, dir)).toBe(path.join(dir, 'tools', 'ferretdb-1.24.2-id-index'));
+    expect(cachedToolDir(toolSpecs.ferretdb, dir)).toBe(
+      path.join(dir, 'tools', 'ferretdb-1.24.2-pushdown-1'),
+    );
     expect(cachedToolDir(toolSpecs.temporal, dir)).toBe(path.join(dir, 'tools', 'temporal-1.5.1'));
   });
 

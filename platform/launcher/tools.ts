@@ -25,6 +25,8 @@ export interface ToolSpec {
    * exact passage; a passage that is missing or occurs twice fails the build rather than guessing.
    */
   sourcePatches?: readonly SourcePatch[];
+  /** Files the project adds to the tool's source: path in the source → file under tool-patches/<name>. */
+  addedFiles?: Record<string, string>;
   /** Names the patched build in the cache, so a changed patch set is built afresh. */
   patchLevel?: string;
   /**
@@ -69,18 +71,38 @@ export const toolSpecs: Record<ToolSpec['name'], ToolSpec> = {
     goModule: 'github.com/FerretDB/FerretDB',
     // FerretDB embeds its version from a file its release tooling writes, and refuses to start without it.
     generatedFiles: { 'build/version/version.txt': 'v1.24.2\n' },
-    // The SQLite backend indexes `_id` as `_ferretdb_sjson->"_id"` but queries it as
-    // `_ferretdb_sjson->'$._id'`. The two mean the same, yet SQLite's planner matches index
-    // expressions by their text, so every lookup, update and delete by `_id` read the whole table.
-    // Querying with the index's own expression makes them index searches.
+    // Two changes to the SQLite backend, so the data layer's reads are index searches:
+    // - it indexes `_id` as `_ferretdb_sjson->"_id"` but queried it as `_ferretdb_sjson->'$._id'`.
+    //   The two mean the same, yet SQLite matches index expressions by their text, so every lookup,
+    //   update and delete by `_id` read the whole table. It now queries with the index's expression.
+    // - it pushed down no other filter. Top-level string and boolean equalities (`{dispatched:
+    //   false}`, `{_dupName: …}`) now become a prefilter on the indexed expression; FerretDB still
+    //   filters every fetched document in full, so results are unchanged.
     sourcePatches: [
       {
         file: 'internal/backends/sqlite/metadata/metadata.go',
         find: `IDColumn = DefaultColumn + "->'$._id'"`,
         replace: `IDColumn = DefaultColumn + "->'_id'"`,
       },
+      {
+        file: 'internal/backends/sqlite/collection.go',
+        find: '\tq += whereClause\n',
+        replace:
+          '\twhereClause, args = ledgerlinePushdown(params.Filter, whereClause, args)\n\tq += whereClause\n',
+      },
+      {
+        file: 'internal/backends/sqlite/collection.go',
+        find: '\torderByClause := prepareOrderByClause(params.Sort)\n',
+        replace:
+          '\twhereClause, args = ledgerlinePushdown(params.Filter, whereClause, args)\n' +
+          '\tfilterPushdown = whereClause != ""\n' +
+          '\torderByClause := prepareOrderByClause(params.Sort)\n',
+      },
     ],
-    patchLevel: 'id-index',
+    addedFiles: {
+      'internal/backends/sqlite/ledgerline_pushdown.go': 'ledgerline_pushdown.go',
+    },
+    patchLevel: 'pushdown-1',
     downloadUrl: (platform, arch) =>
       goArch[arch] && platform === 'linux'
         ? {
@@ -106,6 +128,7 @@ export interface EnsureToolOptions {
 }
 
 const toolsModulesDir = path.join(__dirname, 'tools-module');
+const toolPatchesDir = path.join(__dirname, 'tool-patches');
 
 async function isExecutable(file: string): Promise<boolean> {
   try {
@@ -186,7 +209,7 @@ async function buildWithGo(
     // The tools module pins the tool and its whole dependency graph (go.mod and go.sum), so the
     // build is reproducible and does not need the module proxy's version listing.
     await fs.cp(path.join(toolsModulesDir, spec.name), moduleDir, { recursive: true });
-    if (spec.generatedFiles || spec.sourcePatches) {
+    if (spec.generatedFiles || spec.sourcePatches || spec.addedFiles) {
       const downloaded = await step(
         ['mod', 'download', '-json', `${spec.goModule}@v${spec.version}`],
         moduleDir,
@@ -198,6 +221,11 @@ async function buildWithGo(
         const target = path.join(sourceDir, file);
         await fs.chmod(path.dirname(target), 0o755);
         await fs.writeFile(target, content);
+      }
+      for (const [file, local] of Object.entries(spec.addedFiles ?? {})) {
+        const target = path.join(sourceDir, file);
+        await fs.chmod(path.dirname(target), 0o755);
+        await fs.copyFile(path.join(toolPatchesDir, spec.name, local), target);
       }
       for (const patch of spec.sourcePatches ?? []) {
         const failure = await applySourcePatch(sourceDir, patch);
