@@ -13,16 +13,15 @@ export interface CausingRun {
 /** The memo key under which the dispatcher stores a triggered run's chain depth at its start. */
 export const chainDepthMemo = 'ledgerlineChainDepth';
 
-/** A child run's id is `<parentRunId>/<nodeId>/<visit>` (see the worker's child runs). */
-const childRunId = /^(.+)\/[A-Za-z0-9_-]{1,64}\/\d+$/;
-
 const maxCached = 10_000;
 
 /**
  * Finds out which workflow a run belongs to and how deep in a chain it is, for events its writes
  * recorded, from the run on Temporal: its workflow is a search attribute, and a run the dispatcher
  * started carries its depth in its memo from its start on, so before any write it makes. A child
- * run takes its parent's depth; any other run (manual, scheduled, webhook) is a chain's first.
+ * run (a `flow.subworkflow` run, or an error run) takes its parent's depth, the parent as Temporal
+ * records it, whatever form its id has; any other run (manual, scheduled, webhook) is a chain's
+ * first.
  * Answers are cached: they never change for a run id.
  *
  * @example
@@ -52,8 +51,8 @@ export function createCausingRunResolver(deps: { temporal: Client }): (runId: st
     const workflowId = description.typedSearchAttributes.get(runSearchAttributes.workflowId);
     const depth = description.memo?.[chainDepthMemo];
     if (typeof depth === 'number') return { workflowId, chainDepth: depth };
-    const parent = childRunId.exec(runId)?.[1];
-    return { workflowId, chainDepth: parent === undefined ? 1 : (await resolve(parent)).chainDepth };
+    const parent = description.parentExecution?.workflowId;
+    return { workflowId, chainDepth: parent ? (await resolve(parent)).chainDepth : 1 };
   }
 
   return resolve;

@@ -56,7 +56,43 @@ function waitForGold(accountId: string) {
   );
 }
 
+/** Creates and publishes a workflow that only ends, with `endParams`; returns its id. */
+async function publishEndOnly(
+  services: TestServices,
+  name: string,
+  endParams?: Record<string, unknown>,
+): Promise<string> {
+  const workflows = createWorkflowStore(services.db);
+  const end = { id: 'end', type: 'flow.end', ...(endParams ? { params: endParams } : {}) };
+  const created = await workflows.create(
+    graph(name, [{ id: 'start', type: 'trigger.manual' }, end], ['start->end']),
+    recorder.actor,
+  );
+  await workflows.publish(created._id, recorder.actor);
+  return created._id;
+}
+
+/** A run that starts a published workflow as a child and waits for its output. */
+async function runWithChild(services: TestServices, workflowId: string): Promise<WorkflowHandle> {
+  const child = await publishEndOnly(services, 'Child', { output: { doubled: '=$input.n * 2' } });
+  const definition = graph(
+    'Runs a child',
+    [
+      { id: 'start', type: 'trigger.manual' },
+      { id: 'child', type: 'flow.subworkflow', params: { workflowId: child, input: { n: 21 } } },
+    ],
+    ['start->child'],
+  );
+  const handle = await start(services, workflowId, runInput(definition));
+  await handle.result();
+  return handle;
+}
+
 export const historyScenarios: HistoryScenario[] = [
+  // Before the `url-safe-child-run-ids` patch: the child's id is the node visit's key.
+  { name: 'subworkflow-child', run: runWithChild },
+  // Since: the child's id is that key made URL-safe.
+  { name: 'subworkflow-url-safe-child', run: runWithChild },
   {
     name: 'crud-routing-foreach',
     async run(services, workflowId) {
@@ -223,19 +259,7 @@ export const historyScenarios: HistoryScenario[] = [
   {
     name: 'error-workflow-reported',
     async run(services, workflowId) {
-      const workflows = createWorkflowStore(services.db);
-      const handler = await workflows.create(
-        graph(
-          'Failure handler',
-          [
-            { id: 'start', type: 'trigger.manual' },
-            { id: 'end', type: 'flow.end' },
-          ],
-          ['start->end'],
-        ),
-        recorder.actor,
-      );
-      await workflows.publish(handler._id, recorder.actor);
+      const handler = await publishEndOnly(services, 'Failure handler');
       const definition = graph(
         'Fails and reports',
         [
@@ -243,7 +267,7 @@ export const historyScenarios: HistoryScenario[] = [
           { id: 'boom', type: 'flow.fail', params: { message: 'broken' } },
         ],
         ['start->boom'],
-        { errorWorkflowId: handler._id },
+        { errorWorkflowId: handler },
       );
       const handle = await start(services, workflowId, runInput(definition, { orderId: 'SO-1' }));
       await handle.result().catch(() => undefined);

@@ -20,6 +20,7 @@ import type {
   WaitForEntityRequest,
 } from '../../workflows/interpreter';
 import type { RunInput } from '../../workflows/runtime/run-contract';
+import { urlSafeId } from '../../workflows/runtime/url-safe-id';
 import type { ActivityCall, PublishedWorkflow } from './activity-contract';
 import type { HumanTaskBoard } from './human-tasks';
 import type { EntityWatch } from './entity-watch';
@@ -28,6 +29,9 @@ import type { EntityWatch } from './entity-watch';
 export const workflowIdKey = defineSearchAttributeKey('LedgerlineWorkflowId', SearchAttributeType.KEYWORD);
 export const versionKey = defineSearchAttributeKey('LedgerlineVersion', SearchAttributeType.INT);
 export const triggerKey = defineSearchAttributeKey('LedgerlineTrigger', SearchAttributeType.KEYWORD);
+
+/** The change that gave child runs URL-safe workflow ids. */
+const urlSafeChildRunIds = 'url-safe-child-run-ids';
 
 type ActivityFn = (call: ActivityCall) => Promise<unknown>;
 
@@ -147,7 +151,10 @@ function unwrapFailure(error: unknown): unknown {
 
 /**
  * Starts the latest published version of another workflow as a child on the same task queue.
- * The child's workflow id is the node visit's idempotency key, so a replayed start is the same child.
+ * The child's workflow id is the node visit's idempotency key made URL-safe
+ * (`run-5f3e.order.1` for `run-5f3e/order/1`), so a replayed start is the same child and the id
+ * goes into `/api/runs/:runId` as it is. Runs from before the `url-safe-child-run-ids` patch keep
+ * the key itself.
  */
 async function startChildRun(request: ChildRunRequest, deps: EffectsDeps): Promise<unknown> {
   try {
@@ -169,7 +176,7 @@ async function startChildRunOrThrow(request: ChildRunRequest, deps: EffectsDeps)
     startedAt: new Date(Date.now()).toISOString(),
   };
   const handle = await startChild(deps.childWorkflow, {
-    workflowId: request.idempotencyKey,
+    workflowId: patched(urlSafeChildRunIds) ? urlSafeId(request.idempotencyKey) : request.idempotencyKey,
     args: [childInput],
     parentClosePolicy: request.wait ? ParentClosePolicy.TERMINATE : ParentClosePolicy.ABANDON,
     typedSearchAttributes: [

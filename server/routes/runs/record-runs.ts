@@ -7,6 +7,7 @@ import { entityTypeNames, type EntityType } from '../../../schemas/vocabulary';
 import { getActor } from '../../auth/actor';
 import { authorize } from '../../auth/permissions';
 import { HttpError } from '../../http/http-error';
+import { resolveRunIdParam } from './run-id';
 import { listRuns } from './run-list';
 import type { RunSummary } from './run-summary';
 
@@ -68,6 +69,7 @@ export async function recordsWrittenBy(db: Db, runId: string): Promise<RunRecord
  */
 export function recordRoutes(deps: { db: Db; temporal: Client }): Router {
   const router = Router();
+  resolveRunIdParam(router, deps.temporal);
 
   router.get('/entities/:type/:id/runs', async (req, res) => {
     const type = entityTypeOf(req.params.type);

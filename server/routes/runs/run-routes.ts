@@ -16,6 +16,7 @@ import { auditRunAction } from './run-audit';
 import { readRunFilter, singleParam } from './run-filter';
 import { countRuns, listRuns } from './run-list';
 import { recordRoutes } from './record-runs';
+import { resolveRunId, resolveRunIdParam } from './run-id';
 import { viewRun } from './run-view';
 
 export interface RunRoutesDeps {
@@ -94,6 +95,7 @@ function readRestart(body: unknown): { nodeId?: string } {
  */
 export function runRoutes(deps: RunRoutesDeps): Router {
   const router = Router();
+  resolveRunIdParam(router, deps.temporal);
 
   router.get('/runs', async (req, res) => {
     allow(req, 'read');
@@ -195,6 +197,15 @@ export function runRoutes(deps: RunRoutesDeps): Router {
   });
 
   router.use(recordRoutes(deps));
+
+  // A child run from before child run ids were URL-safe, its id written into the path unencoded
+  // (`/runs/run-5f3e/order/1`): the segments are the id.
+  router.get('/runs/*segments', async (req, res) => {
+    allow(req, 'read');
+    const segments = (req.params as Record<string, string[]>).segments ?? [];
+    const runId = await resolveRunId(deps.temporal, segments.join('/'));
+    res.json(await viewRun(deps.temporal, runId, { uiUrl: deps.temporalUiUrl, namespace: deps.namespace }));
+  });
 
   return router;
 }

@@ -7,6 +7,7 @@ import { entityChangedSignalName } from '../../../workflows/runtime/run-contract
 import { connectTestServices, type TestServices } from '../../setup/test-env';
 import { eventually } from '../../support/eventually';
 import { graph, queryTrace, runInput, startRun, withEngineWorker } from './engine-harness';
+import { urlSafeId } from '../../../workflows/runtime/url-safe-id';
 
 let services: TestServices;
 let server: http.Server;
@@ -231,7 +232,8 @@ describe('interpretedWorkflow: integrations, child runs and long runs', () => {
     await services.withWorker(async () => {
       const handle = await startRun(services, runInput(parent('wf-child')));
       expect(await handle.result()).toEqual({ doubled: 42, version: 2 });
-      const childHandle = services.temporal.workflow.getHandle(`${handle.workflowId}/sub/1`);
+      // The child's id is the node visit's key made URL-safe.
+      const childHandle = services.temporal.workflow.getHandle(urlSafeId(`${handle.workflowId}/sub/1`));
       expect((await childHandle.describe()).status.name).toBe('COMPLETED');
 
       const missing = await startRun(services, runInput(parent('wf-nowhere')));

@@ -22,6 +22,8 @@ describe('replay of recorded histories', () => {
       'error-workflow-reported.json',
       'failed-foreach-compensates.json',
       'run-failure-recorded.json',
+      'subworkflow-child.json',
+      'subworkflow-url-safe-child.json',
       'wait-for-signal.json',
       'wait-for-watch.json',
     ]);
@@ -42,5 +44,20 @@ describe('replay of recorded histories', () => {
     expect(results).toEqual(
       files.map((file) => ({ workflowId: `history-${path.basename(file, '.json')}`, error: undefined })),
     );
+  });
+
+  it('keeps the id form each child run was started with', async () => {
+    const childIds = async (name: string) => {
+      const file = path.join(historiesDir, `${name}.json`);
+      const history = decodeHistory(JSON.parse(await fs.readFile(file, 'utf8')));
+      return (history.events ?? []).flatMap((event) => {
+        const started = event.startChildWorkflowExecutionInitiatedEventAttributes;
+        return started?.workflowId ? [started.workflowId] : [];
+      });
+    };
+    expect(await childIds('subworkflow-child')).toEqual(['history-subworkflow-child/child/1']);
+    expect(await childIds('subworkflow-url-safe-child')).toEqual([
+      'history-subworkflow-url-safe-child.child.1',
+    ]);
   });
 });

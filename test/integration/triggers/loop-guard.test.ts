@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '../../../workflows';
+import { urlSafeId } from '../../../workflows/runtime/url-safe-id';
 import { eventually } from '../../support/eventually';
 import {
   chainDepthsOf,
@@ -145,5 +146,72 @@ test('two workflows triggering each other stop at the configured chain depth', a
     expect(await dispatchesOf(services, pong)).toEqual([]);
     const [skipped] = (await dispatchesOf(services, ping)).filter((entry) => entry.outcome === 'skipped');
     expect(skipped?.message).toBe('the run would be number 5 in a chain of triggered runs; the limit is 4');
+  });
+});
+
+test("a child run's writes count in its parent's chain", async () => {
+  const { services, repo } = harness;
+  await services.withWorker(async () => {
+    const { record: supplier } = await repo.create(
+      'supplier',
+      { name: 'Parent', status: 'active', currency: 'EUR', paymentTerms: 'net30' },
+      actor,
+    );
+    const { record: note } = await repo.create(
+      'activity',
+      { type: 'note', subject: 'Child', status: 'planned' },
+      actor,
+    );
+    const child = await harness.publish({
+      name: 'Write the note',
+      nodes: [
+        { id: 'start', type: 'trigger.manual', params: {} },
+        {
+          id: 'write',
+          type: 'entity.update',
+          params: { entityType: 'activity', id: note._id, changes: { subject: '="by " & $run.id' } },
+        },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'write' }],
+    });
+    const parent = await harness.publish({
+      name: 'Ping through a child',
+      nodes: [
+        {
+          id: 'start',
+          type: 'trigger.entity',
+          params: {
+            entityType: 'supplier',
+            events: ['updated'],
+            condition: `=$trigger.entityId = "${supplier._id}"`,
+          },
+        },
+        { id: 'child', type: 'flow.subworkflow', params: { workflowId: child } },
+      ],
+      edges: [{ id: 'e1', source: 'start', target: 'child' }],
+    });
+    const pong = await harness.publish(
+      writer(
+        'Pong the parent',
+        { entityType: 'activity', id: note._id },
+        { entityType: 'supplier', id: supplier._id, field: 'description' },
+      ),
+    );
+    await repo.update('supplier', supplier._id, { status: 'onHold' }, {}, actor);
+
+    // Parent (1, its child writes at 1) → Pong (2) → Parent (3) → Pong (4) → Parent would be 5.
+    await eventually(async () =>
+      (await dispatchesOf(services, parent)).find((entry) => entry.reason === 'chainDepth'),
+    );
+    expect(await chainDepthsOf(services, parent)).toEqual([1, 3]);
+    expect(await chainDepthsOf(services, pong)).toEqual([2, 4]);
+    // Each parent run's child has the URL-safe form of the node visit's key as its id.
+    const parentRuns = await runIdsOf(services, parent);
+    expect(await runIdsOf(services, child)).toEqual(
+      parentRuns.map((runId) => urlSafeId(`${runId}/child/1`)).sort(),
+    );
+    for (const workflowId of [parent, pong, child]) {
+      await harness.api('POST', `/workflows/${workflowId}/unpublish`);
+    }
   });
 });
