@@ -42,6 +42,7 @@ test('each process template installs from the gallery and opens as a valid graph
     ['quote-to-cash', 'Quote to cash'],
     ['procurement', 'Procurement'],
     ['support', 'Customer support'],
+    ['lead-intake', 'Lead intake'],
   ] as const) {
     await nav.getByRole('link', { name: 'Workflows' }).click();
     await page.getByRole('button', { name: `Install ${title}` }).click();

@@ -14,8 +14,13 @@ const templates = files.map((file) =>
 );
 
 describe('the shipped templates', () => {
-  it('are the three processes', () => {
-    expect(templates.map((t) => t.name).sort()).toEqual(['procurement', 'quote-to-cash', 'support']);
+  it('are the four processes', () => {
+    expect(templates.map((t) => t.name).sort()).toEqual([
+      'lead-intake',
+      'procurement',
+      'quote-to-cash',
+      'support',
+    ]);
   });
 
   describe.each(templates.map((template) => [template.name, template] as const))('%s', (_name, template) => {

@@ -21,10 +21,17 @@ export interface ProcessHarness {
   services: TestServices;
   repo: EntityRepository;
   dispatcher: TriggerDispatcher;
+  /** The API server's base URL, for calls outside `/api` (`POST /hooks/:hookId`). */
+  url: string;
   /** Calls the API server (real authentication) as the user of `role`. */
   as(role: StaffRole): ApiCall;
   /** Installs a shipped template through the API with `params`, publishes it, and returns its id. */
   installAndPublish(template: string, params?: Record<string, unknown>): Promise<string>;
+  /**
+   * Installs and publishes a template that starts on a webhook, and returns the workflow's id with
+   * its hook's credentials (which only the publish answer shows).
+   */
+  installAndPublishHook(template: string, params?: Record<string, unknown>): Promise<PublishedHook>;
   /** Creates a record through the API as `role` (201 expected) and returns it. */
   create(role: StaffRole, type: EntityType, data: Record<string, unknown>): Promise<EntityRecord>;
   /** Patches a record through the API as `role` with its current version (200 expected). */
@@ -45,6 +52,13 @@ export interface ProcessHarness {
   /** Runs a worker in this process on the test's task queue until `stop()`. */
   startWorker(): Promise<{ stop(): Promise<void> }>;
   close(): Promise<void>;
+}
+
+/** A published webhook: `POST <url>/hooks/<hookId>` with its token starts a run. */
+export interface PublishedHook {
+  workflowId: string;
+  hookId: string;
+  token: string;
 }
 
 const password = 'process-password-123';
@@ -78,17 +92,29 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
     }
   }
 
+  async function installAndPublish(template: string, params: Record<string, unknown>) {
+    const installed = await as('designer')('POST', `/templates/${template}/install`, { params });
+    expectStatus(installed, 201, `installing ${template}`);
+    const workflowId = installed.body._id as string;
+    const published = await as('designer')('POST', `/workflows/${workflowId}/publish`);
+    expectStatus(published, 200, `publishing ${template}`);
+    return { workflowId, published };
+  }
+
   return {
     services,
     repo: createEntityRepository(services.db),
     dispatcher,
+    url: server.url,
     as,
     async installAndPublish(template, params = {}) {
-      const installed = await as('designer')('POST', `/templates/${template}/install`, { params });
-      expectStatus(installed, 201, `installing ${template}`);
-      const id = installed.body._id as string;
-      expectStatus(await as('designer')('POST', `/workflows/${id}/publish`), 200, `publishing ${template}`);
-      return id;
+      return (await installAndPublish(template, params)).workflowId;
+    },
+    async installAndPublishHook(template, params = {}) {
+      const { workflowId, published } = await installAndPublish(template, params);
+      const [hook] = (published.body.webhooks ?? []) as { hookId: string; token: string }[];
+      if (hook === undefined) throw new Error(`publishing ${template} created no webhook`);
+      return { workflowId, hookId: hook.hookId, token: hook.token };
     },
     async create(role, type, data) {
       const response = await as(role)('POST', `/entities/${type}`, data);

@@ -9,7 +9,7 @@ beforeAll(async () => {
 afterAll(() => api.close());
 
 describe('the template gallery', () => {
-  it('lists the three processes with a params schema for the install form', async () => {
+  it('lists the four processes with a params schema for the install form', async () => {
     const list = await api.request('GET', '/templates');
     expect(list.status).toBe(200);
     const templates = list.body as {
@@ -18,6 +18,7 @@ describe('the template gallery', () => {
       paramsSchema: { properties: Record<string, unknown> };
     }[];
     expect(templates.map((t) => [t.name, t.title])).toEqual([
+      ['lead-intake', 'Lead intake'],
       ['procurement', 'Procurement'],
       ['quote-to-cash', 'Quote to cash'],
       ['support', 'Customer support'],
@@ -31,7 +32,7 @@ describe('the template gallery', () => {
     expect(Object.keys(quoteToCash ?? {}).sort()).toEqual(['description', 'name', 'paramsSchema', 'title']);
   });
 
-  it.each(['procurement', 'quote-to-cash', 'support'])(
+  it.each(['lead-intake', 'procurement', 'quote-to-cash', 'support'])(
     'installs %s with its defaults and publishes it',
     async (name) => {
       const installed = await api.request('POST', `/templates/${name}/install`);
