@@ -1,5 +1,5 @@
 /**
- * The entity-event trigger engine (SPEC §6): the dispatcher that starts each triggered run once,
+ * The entity-event trigger engine: the dispatcher that starts each triggered run once,
  * its loop guard and dispatch log, the published-trigger catalog, and the watches of runs waiting
  * in `flow.waitFor`. Start here: {@link createTriggerDispatcher}.
  */

@@ -67,7 +67,7 @@ export interface TriggerDispatcher {
 
 /**
  * Creates the dispatcher that turns the change events recorded in the version log into runs of the
- * published `trigger.entity` versions (SPEC §6), and into `entityChanged` signals for runs waiting
+ * published `trigger.entity` versions, and into `entityChanged` signals for runs waiting
  * in `flow.waitFor`. It hears writes made in its own process at once (`onEntityCommit`) and sweeps
  * the version log's undispatched versions for the rest: writes of other processes and events a crash left behind. Any number
  * of dispatchers may run against one store (API servers and workers): runs have ids derived from

@@ -3,7 +3,7 @@ import type { EntityRecord } from '../entities/entity-document';
 import type { ChangeKind, EntityChangeEvent } from '../events/change-event';
 
 /**
- * `$trigger` inside a run started by an entity event (SPEC §6): the event, the record as that write
+ * `$trigger` inside a run started by an entity event: the event, the record as that write
  * left it, the whole previous version and the exact changes, plus where the event came from.
  */
 export interface EntityTriggerEvent {
