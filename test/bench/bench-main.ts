@@ -24,6 +24,7 @@ const sections = [
   'containment',
   'data',
   'triggers',
+  'scaling',
 ] as const;
 
 /** `--only data,triggers` runs just those sections; the default is all. */
@@ -111,7 +112,8 @@ async function main(): Promise<void> {
         }),
       );
     }
-    record(await measureWorkerScaling(mongo.db('bench_scaling'), services, { batch: 100, rounds: 3 }));
+    if (run.has('scaling'))
+      record(await measureWorkerScaling(mongo.db('bench_scaling'), services, { batch: 100, rounds: 3 }));
   } finally {
     await mongo.close();
     await dispose();
