@@ -22,11 +22,20 @@ declare global {
 }
 
 let stamps: number[] = [];
-let recording = false;
-const frame = (time: number) => {
-  if (!recording) return;
-  stamps.push(time);
-  requestAnimationFrame(frame);
+/**
+ * The current recording; 0 when stopped. Each loop of frame callbacks belongs to one recording and
+ * ends when another starts, so a loop still pending from the last recording never runs beside the
+ * next one (two loops would record each frame twice, as a 0 ms interval).
+ */
+let recording = 0;
+let recordings = 0;
+const loop = (id: number) => {
+  const frame = (time: number) => {
+    if (recording !== id) return;
+    stamps.push(time);
+    requestAnimationFrame(frame);
+  };
+  return frame;
 };
 
 /**
@@ -43,11 +52,12 @@ function BenchCanvas({ size }: { size: number }) {
       size,
       record: () => {
         stamps = [];
-        recording = true;
-        requestAnimationFrame(frame);
+        recordings += 1;
+        recording = recordings;
+        requestAnimationFrame(loop(recording));
       },
       stop: () => {
-        recording = false;
+        recording = 0;
         return stamps.slice(1).map((time, index) => time - stamps[index]!);
       },
     };
