@@ -18,17 +18,13 @@ import { startRoundRobinProxy, type RoundRobinProxy } from '../../support/round-
  * killed with SIGKILL and restarted. Every acknowledged write starts its run exactly once, every
  * run completes, and every approval is applied once.
  *
- * `npm test` runs a smaller load than 500 writes, 200 manual runs and 50 approvals, to keep the
- * suite's time: five app processes, Temporal and the store share two cores here.
- * `SCALE_OUT_LOAD=full npx jest test/integration/platform/scale-out.test.ts` runs the full load.
+ * The load is the full 500 writes, 200 manual runs and 50 approvals, and 100 numbered tickets whose
+ * numbers must come out gapless; five app processes, Temporal and the store share two cores here.
  */
 
 jest.setTimeout(3_600_000);
 
-const load =
-  process.env.SCALE_OUT_LOAD === 'full'
-    ? { writes: 500, manualRuns: 200, approvals: 50 }
-    : { writes: 200, manualRuns: 80, approvals: 20 };
+const load = { writes: 500, manualRuns: 200, approvals: 50, tickets: 100 };
 const admin = { email: 'scale@example.com', password: 'scale-password-123' };
 
 let services: TestServices;
@@ -162,9 +158,10 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
   const manualRunIds: string[] = [];
   const approvalRunIds: string[] = [];
   const approved: string[] = [];
+  const acknowledgedTickets: string[] = [];
   let lostResponses = 0;
   let progress = 0;
-  const total = load.writes + load.manualRuns + load.approvals;
+  const total = load.writes + load.manualRuns + load.approvals + load.tickets;
 
   async function chaos(): Promise<void> {
     while (progress < total / 3) await new Promise((resolve) => setTimeout(resolve, 50));
@@ -187,6 +184,16 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
       if (response === undefined) lostResponses++;
       else if (response.status === 201) acknowledgedWrites.push(name);
       else throw new Error(`write ${name}: ${response.status} ${JSON.stringify(response.body)}`);
+    });
+  }
+
+  async function tickets(): Promise<void> {
+    await pool(load.tickets, 2, async (index) => {
+      const response = await attempt(api, 'POST', '/entities/ticket', { subject: `Ticket ${index}` });
+      progress++;
+      if (response === undefined) lostResponses++;
+      else if (response.status === 201) acknowledgedTickets.push(response.body.number as string);
+      else throw new Error(`ticket ${index}: ${response.status} ${JSON.stringify(response.body)}`);
     });
   }
 
@@ -224,7 +231,7 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
     });
   }
 
-  await Promise.all([writes(), manualRuns(), approvals(), chaos()]);
+  await Promise.all([writes(), tickets(), manualRuns(), approvals(), chaos()]);
 
   // Every recorded supplier (each acknowledged one, and any whose answer was lost) started one run.
   const recorded = await services.db
@@ -290,6 +297,27 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
       .countDocuments({ action: 'task.completed', resourceId: approved[0]! }),
   ).toBe(1);
 
+  // Ticket numbers are gapless across both servers and the kills: the recorded tickets hold
+  // exactly the numbers 1…n, each acknowledged number among them, each with its audit entry.
+  const recordedTickets = await services.db
+    .collection<{ _id: string; number: string }>('ticket')
+    .find({}, { projection: { number: 1 } })
+    .toArray();
+  const sequence = (number: string) => Number(number.split('-')[2]);
+  expect(recordedTickets.map((ticket) => sequence(ticket.number)).sort((a, b) => a - b)).toEqual(
+    recordedTickets.map((_, index) => index + 1),
+  );
+  const ticketNumbers = new Set(recordedTickets.map((ticket) => ticket.number));
+  expect(acknowledgedTickets.filter((number) => !ticketNumbers.has(number))).toEqual([]);
+  for (const ticket of recordedTickets) {
+    const first = await readVersion(services.db, 'ticket', ticket._id, 1);
+    expect([ticket.number, first?.kind, first?.actor?.userId !== undefined]).toEqual([
+      ticket.number,
+      'created',
+      true,
+    ]);
+  }
+
   // Both servers took their share of the traffic.
   expect([...proxy.served.values()].every((count) => count > 0)).toBe(true);
   console.log(
@@ -301,6 +329,8 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
       manualRunsStarted: manualRuns_.size,
       acknowledgedManualRuns: manualRunIds.length,
       approvals: approved.length,
+      acknowledgedTickets: acknowledgedTickets.length,
+      recordedTickets: recordedTickets.length,
       lostResponses,
       servedByServer: [...proxy.served.values()],
     })}`,
