@@ -38,15 +38,24 @@ export function appEnv(
 }
 
 /**
- * Starts `server/main.ts` or `worker/main.ts` through tsx with `env`; resolves once the server is
- * ready (`/api/health/ready`) or the worker logged that it started.
+ * Starts `server/main.ts` or `worker/main.ts` through tsx with `env` (or, with `compiledIn`, the
+ * compiled `main.js` of a production build in that folder); resolves once the server is ready
+ * (`/api/health/ready`) or the worker logged that it started.
  *
  * @example
  * const server = await startApp('server', appEnv(services, { PORT: '3100', DATA_DIR: dir }));
  * await server.kill();
  */
-export async function startApp(kind: 'server' | 'worker', env: Record<string, string>): Promise<AppProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, kind, 'main.ts')], {
+export async function startApp(
+  kind: 'server' | 'worker',
+  env: Record<string, string>,
+  options: { compiledIn?: string } = {},
+): Promise<AppProcess> {
+  const args =
+    options.compiledIn === undefined
+      ? ['--import', 'tsx', path.join(root, kind, 'main.ts')]
+      : [path.join(options.compiledIn, kind, 'main.js')];
+  const child = spawn(process.execPath, args, {
     cwd: root,
     env: { ...process.env, ...env, ...(kind === 'worker' ? { LOG_LEVEL: 'info' } : {}) },
     stdio: ['ignore', 'pipe', 'inherit'],
