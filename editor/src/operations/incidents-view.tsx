@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useState } from 'react';
 import { errorMessage } from '../api/api-client';
+import { useLiveData } from '../inbox/use-live-data';
 import type { WorkflowSummary } from '../workflows/workflow-api';
 import { Feedback } from './feedback';
 import { RecordLink, RunTitleLink, WorkflowSelect } from './run-links';
@@ -16,36 +17,31 @@ const retries = [
   ['latest', 'Retry on latest version'],
 ] as const;
 
+/** How often the incidents refresh while they are shown. */
+const refreshMs = 10_000;
+
 /**
  * Failed and stuck runs grouped by workflow, node and error message, with retry and restart from
- * the node on each run.
+ * the node on each run. The list follows the workflow filter and refreshes while shown; an answer
+ * for an earlier filter never replaces a later one's.
  */
 export function IncidentsView({ workflows }: { workflows: WorkflowSummary[] }) {
   const [workflowId, setWorkflowId] = useState('');
-  const [groups, setGroups] = useState<IncidentGroup[] | undefined>();
+  const incidents = useLiveData(`incidents:${workflowId}`, () => runsApi.incidents(workflowId), refreshMs);
+  const groups: IncidentGroup[] | undefined = incidents.data?.groups;
   const [notice, setNotice] = useState<string | undefined>();
-  const [error, setError] = useState<string | undefined>();
+  const [actionError, setActionError] = useState<string | undefined>();
   const names = new Map(workflows.map((workflow) => [workflow._id, workflow.name]));
-
-  const load = useCallback(() => {
-    runsApi
-      .incidents(workflowId)
-      .then((answer) => {
-        setGroups(answer.groups);
-        setError(undefined);
-      })
-      .catch((caught: unknown) => setError(errorMessage(caught)));
-  }, [workflowId]);
-  useEffect(load, [load]);
 
   const act = (work: Promise<string>) => {
     setNotice(undefined);
+    setActionError(undefined);
     work
       .then((message) => {
         setNotice(message);
-        load();
+        incidents.reload();
       })
-      .catch((caught: unknown) => setError(errorMessage(caught)));
+      .catch((caught: unknown) => setActionError(errorMessage(caught)));
   };
 
   return (
@@ -56,11 +52,11 @@ export function IncidentsView({ workflows }: { workflows: WorkflowSummary[] }) {
           value={workflowId}
           onChange={(event) => setWorkflowId(event.target.value)}
         />
-        <button type="button" onClick={load}>
+        <button type="button" onClick={incidents.reload}>
           Refresh
         </button>
       </div>
-      <Feedback error={error} notice={notice} />
+      <Feedback error={actionError ?? incidents.error} notice={notice} />
       {groups?.length === 0 && <p className="meta">No incidents: no failed or stuck runs.</p>}
       {groups?.map((group) => (
         <section

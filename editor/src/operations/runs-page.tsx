@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { errorMessage } from '../api/api-client';
 import { useSchemas } from '../entities/schema-context';
+import { useLiveData } from '../inbox/use-live-data';
 import { Link } from '../routing/use-route';
 import { runStatuses } from '../../../schemas/vocabulary';
 import { workflowApi, type WorkflowSummary } from '../workflows/workflow-api';
@@ -20,6 +21,8 @@ import {
 // A continued run is listed by its latest execution, so that status is never counted on its own.
 const statuses = runStatuses.filter((status) => status !== 'continuedAsNew');
 const triggers = ['manual', 'entity', 'schedule', 'webhook', 'subworkflow'];
+/** How often the list and its counts refresh while shown. */
+const refreshMs = 10_000;
 
 /** The operations console: every run across workflows, or the incidents among them. */
 export function RunsPage({ view, search }: { view: 'runs' | 'incidents'; search: URLSearchParams }) {
@@ -66,23 +69,23 @@ function RunsList({ workflows, initial }: { workflows: WorkflowSummary[]; initia
   const [draft, setDraft] = useState<RunFilterValues>(initial);
   const [filter, setFilter] = useState<RunFilterValues>(initial);
   const [cursors, setCursors] = useState<string[]>([]);
-  const [page, setPage] = useState<{ items: RunListItem[]; nextCursor: string | null } | undefined>();
-  const [counts, setCounts] = useState<RunCounts | undefined>();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [results, setResults] = useState<BulkResult[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
-
-  const load = useCallback(() => {
-    const cursor = cursors.at(-1);
-    Promise.all([runsApi.list(filter, cursor), runsApi.counts(filter)])
-      .then(([loaded, counted]) => {
-        setPage(loaded);
-        setCounts(counted);
-        setError(undefined);
-      })
-      .catch((caught: unknown) => setError(errorMessage(caught)));
-  }, [filter, cursors]);
-  useEffect(load, [load]);
+  const [bulkError, setBulkError] = useState<string | undefined>();
+  const cursor = cursors.at(-1);
+  // Keyed by filter and page: an answer for an earlier filter never replaces a later one's.
+  const listed = useLiveData(
+    `runs:${JSON.stringify(filter)}:${cursor ?? ''}`,
+    () =>
+      Promise.all([runsApi.list(filter, cursor), runsApi.counts(filter)]).then(([page, counts]) => ({
+        page,
+        counts,
+      })),
+    refreshMs,
+  );
+  const page: { items: RunListItem[]; nextCursor: string | null } | undefined = listed.data?.page;
+  const counts: RunCounts | undefined = listed.data?.counts;
+  const error = bulkError ?? listed.error;
 
   const apply = (next: RunFilterValues) => {
     setFilter(next);
@@ -100,14 +103,15 @@ function RunsList({ workflows, initial }: { workflows: WorkflowSummary[]; initia
   });
   const bulk = (action: 'retry' | 'cancel', useFilter: boolean) => {
     const selection = useFilter ? { filter } : { runIds: [...selected] };
+    setBulkError(undefined);
     runsApi
       .bulk(action, selection)
       .then((answer) => {
         setResults(answer.results);
         setSelected(new Set());
-        load();
+        listed.reload();
       })
-      .catch((caught: unknown) => setError(errorMessage(caught)));
+      .catch((caught: unknown) => setBulkError(errorMessage(caught)));
   };
   const toggle = (runId: string) => {
     const next = new Set(selected);
