@@ -21,6 +21,7 @@ export const roleNames = [
   'support',
   'supportLead',
   'viewer',
+  'auditor',
 ] as const;
 export type Role = (typeof roleNames)[number];
 

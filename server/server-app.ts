@@ -1,3 +1,4 @@
+import { auditRoutes } from './routes/audit/audit-routes';
 import { randomBytes } from 'node:crypto';
 import type { Express } from 'express';
 import type { Db } from 'mongodb';
@@ -97,6 +98,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
       userRoutes({ users }),
       tokenRoutes({ users }),
       entityRoutes({ db: deps.db }),
+      auditRoutes({ db: deps.db }),
       workflowRoutes({
         ...engine,
         ...(deps.templatesDir === undefined ? {} : { templatesDir: deps.templatesDir }),

@@ -6,6 +6,7 @@ import { EntityFormPage } from './entities/entity-form-page';
 import { EntityListPage } from './entities/entity-list-page';
 import { SchemaProvider } from './entities/schema-context';
 import { AlertsPage } from './alerts/alerts-page';
+import { AuditPage } from './audit/audit-page';
 import { CredentialsPage } from './credentials/credentials-page';
 import { InboxPage } from './inbox/inbox-page';
 import { RunsPage } from './operations/runs-page';
@@ -95,6 +96,8 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
       return <CredentialsPage />;
     case 'alerts':
       return <AlertsPage />;
+    case 'audit':
+      return <AuditPage />;
     case 'notFound':
       return <p>No page at {route.path}.</p>;
   }

@@ -67,7 +67,7 @@ describe('auth input at the HTTP boundary', () => {
       {
         path: '/roles/0',
         message:
-          'must be one of: admin, designer, sales, salesManager, finance, procurement, support, supportLead, viewer',
+          'must be one of: admin, designer, sales, salesManager, finance, procurement, support, supportLead, viewer, auditor',
       },
       { path: '/active', message: 'must be a boolean' },
     ]);

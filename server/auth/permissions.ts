@@ -48,6 +48,7 @@ const entityWrites: Record<Exclude<Role, 'admin'>, Array<[EntityType[], EntityAc
   support: [[support, writeNoDelete]],
   supportLead: [[support, allWrites]],
   viewer: [],
+  auditor: [],
 };
 
 const workflowActions: Record<Exclude<Role, 'admin'>, WorkflowAction[]> = {
@@ -59,6 +60,7 @@ const workflowActions: Record<Exclude<Role, 'admin'>, WorkflowAction[]> = {
   support: ['read', 'run'],
   supportLead: ['read', 'run'],
   viewer: ['read'],
+  auditor: ['read'],
 };
 
 function roleAllows(role: Role, permission: Permission): boolean {
@@ -74,7 +76,8 @@ function roleAllows(role: Role, permission: Permission): boolean {
     case 'workflow':
       return workflowActions[role].includes(permission.action);
     case 'admin':
-      return false;
+      // The auditor reads everything and the audit trail, and changes nothing.
+      return permission.action === 'readAudit' && role === 'auditor';
     case 'credential':
       // Designers pick credentials for their nodes; only admins see a secret go in.
       return permission.action === 'read' && role === 'designer';

@@ -14,6 +14,7 @@ import { FieldValue, RefLink } from './field-value';
 import { formatBasisPoints, humanize, toText } from './format';
 import { useEntityType } from './schema-context';
 import { RecordRunsTab } from '../operations/record-runs-tab';
+import { RecordHistoryTab } from '../audit/record-history-tab';
 
 const systemFields = new Set<string>(systemFieldNames);
 
@@ -26,7 +27,7 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
   const [doc, setDoc] = useState<EntityDoc | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [tab, setTab] = useState<'details' | 'runs'>('details');
+  const [tab, setTab] = useState<'details' | 'runs' | 'history'>('details');
   const duplicates = (window.history.state as { duplicates?: PossibleDuplicate[] } | null)?.duplicates ?? [];
 
   useEffect(() => {
@@ -142,8 +143,12 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
         <button type="button" role="tab" aria-selected={tab === 'runs'} onClick={() => setTab('runs')}>
           Runs
         </button>
+        <button type="button" role="tab" aria-selected={tab === 'history'} onClick={() => setTab('history')}>
+          History
+        </button>
       </div>
       {tab === 'runs' && <RecordRunsTab type={type} id={id} />}
+      {tab === 'history' && <RecordHistoryTab type={type} id={id} />}
       {tab === 'details' && status && currentStatus && (
         <div className="status-bar" role="group" aria-label="Status">
           <span>

@@ -6,6 +6,7 @@ import { Link } from '../routing/use-route';
 import { runStatuses } from '../../../schemas/vocabulary';
 import { workflowApi, type WorkflowSummary } from '../workflows/workflow-api';
 import { RunStatusBadge } from '../workflows/runs/run-status-badge';
+import { AnySelect } from '../shell/any-select';
 import { Feedback } from './feedback';
 import { IncidentsView } from './incidents-view';
 import { RecordLink, RunTitleLink, WorkflowSelect } from './run-links';
@@ -128,28 +129,8 @@ function RunsList({ workflows, initial }: { workflows: WorkflowSummary[]; initia
           <input type="search" placeholder="e.g. Office refit" {...field('q')} />
         </label>
         <WorkflowSelect workflows={workflows} {...field('workflowId')} />
-        <label>
-          Status
-          <select {...field('status')}>
-            <option value="">Any</option>
-            {statuses.map((status) => (
-              <option key={status} value={status}>
-                {status}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Trigger
-          <select {...field('trigger')}>
-            <option value="">Any</option>
-            {triggers.map((trigger) => (
-              <option key={trigger} value={trigger}>
-                {trigger}
-              </option>
-            ))}
-          </select>
-        </label>
+        <AnySelect label="Status" options={statuses} {...field('status')} />
+        <AnySelect label="Trigger" options={triggers} {...field('trigger')} />
         <details className="more-filters">
           <summary>More filters</summary>
           <label>
@@ -164,18 +145,11 @@ function RunsList({ workflows, initial }: { workflows: WorkflowSummary[]; initia
             Started before
             <input type="datetime-local" {...field('startedBefore')} />
           </label>
-          <label>
-            Record type
-            <select {...field('entityType')}>
-              <option value="">Any</option>
-              {schemas.status === 'ready' &&
-                [...schemas.types.keys()].map((type) => (
-                  <option key={type} value={type}>
-                    {type}
-                  </option>
-                ))}
-            </select>
-          </label>
+          <AnySelect
+            label="Record type"
+            options={schemas.status === 'ready' ? [...schemas.types.keys()] : []}
+            {...field('entityType')}
+          />
           <label>
             Record id
             <input {...field('entityId')} />

@@ -17,6 +17,7 @@ export type Route =
   | { page: 'inboxTask'; id: string }
   | { page: 'credentials' }
   | { page: 'alerts' }
+  | { page: 'audit' }
   | { page: 'notFound'; path: string };
 
 /**
@@ -43,6 +44,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
   if (first === 'credentials' && parts.length === 1) return { page: 'credentials' };
   if (first === 'alerts' && parts.length === 1) return { page: 'alerts' };
+  if (first === 'audit' && parts.length === 1) return { page: 'audit' };
   if (first === 'inbox' && type !== undefined && parts.length === 2) return { page: 'inboxTask', id: type };
   if (first === 'entities' && type !== undefined) {
     if (id === undefined) return { page: 'list', type };
@@ -65,6 +67,7 @@ export function routePath(route: Route): string {
     case 'inbox':
     case 'credentials':
     case 'alerts':
+    case 'audit':
     case 'runs':
       return `/${route.page}`;
     case 'incidents':

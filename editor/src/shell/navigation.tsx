@@ -82,6 +82,13 @@ export function Navigation({ route }: { route: Route }) {
               </Link>
             </li>
           )}
+          {(roles.includes('admin') || roles.includes('auditor')) && (
+            <li>
+              <Link to={{ page: 'audit' }} aria-current={route.page === 'audit' ? 'page' : undefined}>
+                Audit
+              </Link>
+            </li>
+          )}
         </ul>
       </div>
       {schemas.status === 'error' && <p role="alert">Could not load schemas: {schemas.message}</p>}

@@ -74,7 +74,7 @@ describe('/api/users', () => {
       {
         path: '/roles/1',
         message:
-          'must be one of: admin, designer, sales, salesManager, finance, procurement, support, supportLead, viewer',
+          'must be one of: admin, designer, sales, salesManager, finance, procurement, support, supportLead, viewer, auditor',
       },
       { path: '/password', message: 'must be at least 12 characters' },
     ]);
