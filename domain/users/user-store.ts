@@ -53,6 +53,24 @@ export function createUserStore(db: Db, options: { sessionTtlMs?: number; now?: 
   const usersCol = db.collection<UserDocument>('users');
   const sessionsCol = db.collection<SessionDocument>('sessions');
   const tokensCol = db.collection<ApiTokenDocument>('apiTokens');
+
+  /** Deletes a token with its audit entry; false when there was none. */
+  async function revokeToken(id: string, actor: AuditActor, reason?: string): Promise<boolean> {
+    const deleted = await tokensCol.findOneAndDelete({ _id: id });
+    if (!deleted) return false;
+    await appendUserAudit(db, {
+      actor,
+      action: 'apiToken.deleted',
+      resource: 'apiToken',
+      resourceId: id,
+      diff: {
+        userId: { from: deleted.userId },
+        name: { from: deleted.name },
+        ...(reason === undefined ? {} : { reason: { to: reason } }),
+      },
+    });
+    return true;
+  }
   const sessionTtlMs = options.sessionTtlMs ?? defaultSessionTtlMs;
   const now = options.now ?? (() => new Date());
 
@@ -171,6 +189,11 @@ export function createUserStore(db: Db, options: { sessionTtlMs?: number; now?: 
       }
       if (set.active === false || set.passwordHash !== undefined) {
         await sessionsCol.deleteMany({ userId: id });
+        // A token outliving a password reset or a deactivation would keep the old access alive.
+        const reason = set.passwordHash !== undefined ? 'password changed' : 'user deactivated';
+        for (const token of await tokensCol.find({ userId: id }, { projection: { _id: 1 } }).toArray()) {
+          await revokeToken(token._id, actor, reason);
+        }
       }
       return toUser(after);
     },
@@ -245,17 +268,8 @@ export function createUserStore(db: Db, options: { sessionTtlMs?: number; now?: 
     },
 
     /** Deletes the token; false when there was none. */
-    async deleteApiToken(id: string, actor: AuditActor): Promise<boolean> {
-      const deleted = await tokensCol.findOneAndDelete({ _id: id });
-      if (!deleted) return false;
-      await appendUserAudit(db, {
-        actor,
-        action: 'apiToken.deleted',
-        resource: 'apiToken',
-        resourceId: id,
-        diff: { userId: { from: deleted.userId }, name: { from: deleted.name } },
-      });
-      return true;
+    deleteApiToken(id: string, actor: AuditActor): Promise<boolean> {
+      return revokeToken(id, actor);
     },
   };
 }

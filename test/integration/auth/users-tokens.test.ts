@@ -138,6 +138,51 @@ describe('/api/users', () => {
     expect(relogin.status).toBe(401);
   });
 
+  it("revokes a user's sessions and API tokens when their password is reset or they are deactivated", async () => {
+    const { body: user } = await app.call('POST', '/users', {
+      bearer: admin,
+      body: newUser('reset@example.com'),
+    });
+    const session = (await login(app.call, 'reset@example.com', 'twelve-chars-ok')).token;
+    const tokens: string[] = [];
+    for (const name of ['ci', 'report']) {
+      tokens.push(
+        (await app.call('POST', '/tokens', { bearer: session, body: { name } })).body.token as string,
+      );
+    }
+    expect((await app.call('GET', '/auth/me', { bearer: tokens[0]! })).status).toBe(200);
+
+    const reset = await app.call('PATCH', `/users/${user.id}`, {
+      bearer: admin,
+      body: { password: 'another-twelve-chars' },
+    });
+    expect(reset.status).toBe(200);
+    for (const secret of [session, ...tokens]) {
+      expect((await app.call('GET', '/auth/me', { bearer: secret })).status).toBe(401);
+    }
+    const revoked = await services.db
+      .collection<{ diff: { name: { from: string }; reason: { to: string } } }>('audit')
+      .find({ action: 'apiToken.deleted', 'diff.userId.from': user.id })
+      .toArray();
+    expect(revoked.map((entry) => [entry.diff.name.from, entry.diff.reason.to]).sort()).toEqual([
+      ['ci', 'password changed'],
+      ['report', 'password changed'],
+    ]);
+
+    // Deactivated, then reactivated: a token made in between does not come back to life.
+    const again = (await login(app.call, 'reset@example.com', 'another-twelve-chars')).token;
+    const later = (await app.call('POST', '/tokens', { bearer: again, body: { name: 'later' } })).body
+      .token as string;
+    expect((await app.call('DELETE', `/users/${user.id}`, { bearer: admin })).status).toBe(200);
+    expect(
+      (await app.call('PATCH', `/users/${user.id}`, { bearer: admin, body: { active: true } })).status,
+    ).toBe(200);
+    expect((await app.call('GET', '/auth/me', { bearer: later })).status).toBe(401);
+    expect((await app.call('GET', '/tokens', { bearer: admin })).body.items).not.toContainEqual(
+      expect.objectContaining({ userId: user.id }),
+    );
+  });
+
   it('refuses to let an admin deactivate themselves (422) and 404s unknown users', async () => {
     const me = (await app.call('GET', '/auth/me', { bearer: admin })).body.user;
     expect((await app.call('DELETE', `/users/${me.id}`, { bearer: admin })).status).toBe(422);
