@@ -4,7 +4,7 @@ import type { Db } from 'mongodb';
 import type { WorkflowStore } from '../../../domain/workflows';
 import type { Logger } from '../../../platform/logger';
 import { getActor } from '../../auth/actor';
-import { authorize, type WorkflowAction } from '../../auth/permissions';
+import { authorize, can, type WorkflowAction } from '../../auth/permissions';
 import { HttpError, type ErrorDetail } from '../../http/http-error';
 import { mapped } from '../workflows/workflow-errors-to-http';
 import { forEachRun, readBulkSelection, selectedRunIds } from './bulk-actions';
@@ -17,6 +17,7 @@ import { readRunFilter, singleParam } from './run-filter';
 import { countRuns, listRuns } from './run-list';
 import { recordRoutes } from './record-runs';
 import { resolveRunId, resolveRunIdParam } from './run-id';
+import { readStartInput } from './run-start-input';
 import { viewRun } from './run-view';
 
 export interface RunRoutesDeps {
@@ -35,6 +36,24 @@ const maxListLimit = 200;
 
 function allow(req: Request, action: WorkflowAction): void {
   authorize(getActor(req), { resource: 'workflow', action });
+}
+
+/**
+ * `run` lets a user cancel or retry the runs they started by hand; a run someone else started, or a
+ * trigger, needs `operate`. A 403 says which.
+ */
+async function allowOnRun(req: Request, temporal: Client, runId: string): Promise<void> {
+  const actor = getActor(req);
+  authorize(actor, { resource: 'workflow', action: 'run' });
+  if (can(actor, { resource: 'workflow', action: 'operate' })) return;
+  const started = await readStartInput(temporal, runId);
+  const trigger = started?.trigger as { event?: unknown; startedBy?: { userId?: unknown } } | undefined;
+  if (trigger?.event === 'manual' && trigger.startedBy?.userId === actor.userId) return;
+  const by = trigger?.event === 'manual' ? 'another user' : 'a trigger';
+  throw new HttpError(
+    'forbidden',
+    `Your roles (${actor.roles.join(', ')}) may cancel or retry only the runs you started; run ${runId} was started by ${by}, which needs operate on workflows`,
+  );
 }
 
 function parseListQuery(query: Request['query']) {
@@ -160,7 +179,7 @@ export function runRoutes(deps: RunRoutesDeps): Router {
   });
 
   router.post('/runs/:runId/cancel', async (req, res) => {
-    allow(req, 'run');
+    await allowOnRun(req, deps.temporal, req.params.runId);
     const actor = getActor(req);
     const mode = await cancelRun(deps, req.params.runId, actor.email);
     await auditRunAction(deps.db, actor, 'run.cancelled', req.params.runId, { status: { to: mode } });
@@ -169,7 +188,7 @@ export function runRoutes(deps: RunRoutesDeps): Router {
   });
 
   router.post('/runs/:runId/retry', async (req, res) => {
-    allow(req, 'run');
+    await allowOnRun(req, deps.temporal, req.params.runId);
     const actor = getActor(req);
     const version = readRetryVersion(req.body);
     const outcome = await mapped(() => retryRun(deps, req.params.runId, version));

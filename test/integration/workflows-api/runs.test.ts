@@ -197,12 +197,19 @@ describe('reading runs', () => {
 });
 
 describe('cancelling runs', () => {
-  test('202 for an open run, 409 once it has closed, 403 without the run permission', async () => {
+  test('202 for an open run, 409 once it has closed, 403 without the run permission or for a run another user started', async () => {
     const id = await published(quickEnd);
     const runId = await start(id, {});
     expect((await api.request('POST', `/runs/${runId}/cancel`, undefined, { as: ['viewer'] })).status).toBe(
       403,
     );
+    // Another user with the run permission may not cancel it; its starter, or an operator, may.
+    const refused = await api.request('POST', `/runs/${runId}/cancel`, undefined, { as: ['sales'] });
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(
+      `Your roles (sales) may cancel or retry only the runs you started; run ${runId} was started by another user, which needs operate on workflows`,
+    );
+    expect((await api.request('POST', `/runs/${runId}/retry`, {}, { as: ['sales'] })).status).toBe(403);
     const cancelled = await api.request('POST', `/runs/${runId}/cancel`, undefined, { as: ['finance'] });
     expect(cancelled.status).toBe(202);
     expect(cancelled.body).toEqual({ runId, status: 'cancelling' });
