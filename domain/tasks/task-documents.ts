@@ -26,6 +26,11 @@ export interface TaskDocument {
   dueAt?: string;
   /** The record the task is about; the inbox shows it with the customer's context. */
   related?: { entityType: string; id: string };
+  /**
+   * Users who may not decide this approval: whoever started its run by hand or made the write that
+   * triggered it (segregation of duties; the node's `allowSelfApproval` leaves it out).
+   */
+  requestedBy?: string[];
   createdAt: string;
   escalatedTo?: string;
   escalatedAt?: string;

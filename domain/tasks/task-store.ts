@@ -80,6 +80,11 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
       throw new TaskForbiddenError(`task ${task._id} is assigned to the role ${allowed.join(' or ')}`);
     }
     if (task.status !== 'open') throw new TaskNotOpenError(`task ${task._id} is already ${task.status}`);
+    if (task.kind === 'approval' && task.requestedBy?.includes(actor.userId)) {
+      throw new TaskForbiddenError(
+        `task ${task._id} was requested by you (you started its run or made the change that triggered it); another holder of the role ${rolesThatMayComplete(task).join(' or ')} must decide it`,
+      );
+    }
     const outcomes = outcomesByKind[task.kind];
     if (!outcomes.includes(completion.outcome)) {
       throw new InvalidCompletionError(`outcome must be one of: ${outcomes.join(', ')}`, [

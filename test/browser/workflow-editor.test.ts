@@ -244,9 +244,10 @@ async function designAndRun(): Promise<void> {
   const completions = page.locator('.cm-tooltip-autocomplete .cm-completionLabel');
   await eventuallyEqual(() => completions.allTextContents(), ['amount', 'subject']);
   await condition.pressSequentially('am');
-  // Enter accepts a completion only once the list has narrowed to what was typed.
+  // The list narrows to what was typed; a click takes the completion. (Enter would too, but
+  // CodeMirror ignores it for 75 ms after the list changes, so a test can't time it.)
   await eventuallyEqual(() => completions.allTextContents(), ['amount']);
-  await page.keyboard.press('Enter');
+  await completions.first().click();
   await condition.pressSequentially(' >');
   await eventuallyEqual(() => condition.textContent(), '$input.amount >');
   expect(await inspector().getByRole('alert').textContent()).toBe(
@@ -322,6 +323,10 @@ async function designAndRun(): Promise<void> {
   const shortcutList = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   expect(await shortcutList.locator('tr').first().textContent()).toBe('Ctrl+ZUndo');
   await shortcutList.getByRole('button', { name: 'Close' }).click();
+
+  // The designer decides their own trial run, so the approval lets the requester decide.
+  await select('approval');
+  await inspector().getByRole('checkbox', { name: 'Let the requester decide' }).check();
 
   // Auto-layout puts the path left to right, then a save and a publish.
   await page.getByRole('button', { name: 'Auto-layout' }).click();

@@ -31,6 +31,8 @@ export interface CreateTaskCall {
   dueAt?: string;
   /** The record the task is about. */
   related?: { entityType: string; id: string };
+  /** Users who may not decide this approval (segregation of duties). */
+  requestedBy?: string[];
   createdAt: string;
 }
 

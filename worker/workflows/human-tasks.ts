@@ -80,6 +80,7 @@ export class HumanTaskBoard {
       ...(request.dueInMs === undefined ? {} : { dueAt: new Date(now + request.dueInMs).toISOString() }),
       // Only the activity's input grows: the commands (and so replay) stay the same.
       ...(request.related === undefined ? {} : { related: request.related }),
+      ...(request.requestedBy === undefined ? {} : { requestedBy: request.requestedBy }),
       createdAt: new Date(now).toISOString(),
     });
     const done = () => task.completion !== undefined;

@@ -100,6 +100,11 @@ export interface HumanTaskRequest {
   escalateTo?: string;
   /** The record the task is about, shown with its customer context in the inbox. */
   related?: { entityType: string; id: string };
+  /**
+   * Users who may not decide an approval: whoever started the run by hand or made the write that
+   * triggered it (segregation of duties). Absent when the node allows self-approval.
+   */
+  requestedBy?: string[];
   run: RunInfo;
 }
 

@@ -53,6 +53,12 @@ export const humanApproval: NodeTypeDeclaration = {
       dueIn,
       escalateTo,
       related,
+      allowSelfApproval: {
+        type: 'boolean',
+        title: 'Let the requester decide',
+        description:
+          'Off by default (segregation of duties): the user who started the run, or whose change triggered it, may not approve or reject it.',
+      },
     },
     ['assigneeRole', 'title'],
   ),

@@ -36,6 +36,8 @@ export function TaskPage({ id }: { id: string }) {
     return loaded.error ? <p role="alert">{loaded.error}</p> : <p>Loading…</p>;
   }
   const allowed = mayComplete(task, user?.roles ?? []);
+  const requestedByMe =
+    task.kind === 'approval' && user != null && task.requestedBy?.includes(user.id) === true;
 
   return (
     <section className="page task-page" aria-labelledby="task-title">
@@ -77,6 +79,11 @@ export function TaskPage({ id }: { id: string }) {
         <div className="task-main">
           {task.status !== 'open' ? (
             <TaskOutcome task={task} />
+          ) : requestedByMe ? (
+            <p className="notice" role="note">
+              You requested this approval (you started its run or made the change that triggered it), so
+              another holder of the role {roleLabel(currentRole(task))} must decide it.
+            </p>
           ) : allowed ? (
             <TaskDecisionForm task={task} onCompleted={setCompleted} onStale={loaded.reload} />
           ) : (

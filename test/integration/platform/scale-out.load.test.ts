@@ -146,7 +146,12 @@ test('2 API servers and 3 workers as processes keep exactly-once starts through 
       'Approve',
       [
         { id: 'start', type: 'trigger.manual', params: {} },
-        { id: 'approve', type: 'human.approval', params: { assigneeRole: 'admin', title: 'Approve?' } },
+        {
+          id: 'approve',
+          type: 'human.approval',
+          // The test's one admin starts every run and decides it.
+          params: { assigneeRole: 'admin', title: 'Approve?', allowSelfApproval: true },
+        },
         { id: 'yes', type: 'flow.end', params: { output: { approved: true, n: '=$input.n' } } },
         { id: 'no', type: 'flow.end', params: { output: { approved: false } } },
       ],

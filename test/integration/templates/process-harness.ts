@@ -40,7 +40,7 @@ export interface ProcessHarness {
   runOf(workflowId: string, count?: number): Promise<string>;
   /** Waits for the open task of a run's node (the `visit`-th visit) and returns it. */
   task(runId: string, nodeId: string, visit?: number): Promise<TaskDocument>;
-  /** Completes a task through the API as `role` (200 expected). */
+  /** Completes a task through the API as the second holder of `role`, not the one whose writes `create` and `patch` make (200 expected). */
   complete(
     role: StaffRole,
     task: TaskDocument,
@@ -74,17 +74,22 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
   const server = await serveApi(services);
   const dispatcher = await startDispatcher(services);
 
-  const tokens = new Map<StaffRole, string>();
+  // Two people per role: one writes records, the other decides tasks, so an approval is never
+  // decided by the person whose write requested it (segregation of duties).
+  const tokens = new Map<string, string>();
   for (const role of staff) {
-    const email = `${role.toLowerCase()}@company.example`;
-    await server.users.createUser(
-      { email, name: role, password, roles: [role] },
-      { userId: 'test-setup', email: 'setup@company.example' },
-    );
-    tokens.set(role, await logIn(server.url, { email, password }));
+    for (const person of ['', '.approver']) {
+      const email = `${role.toLowerCase()}${person}@company.example`;
+      await server.users.createUser(
+        { email, name: `${role}${person}`, password, roles: [role] },
+        { userId: 'test-setup', email: 'setup@company.example' },
+      );
+      tokens.set(`${role}${person}`, await logIn(server.url, { email, password }));
+    }
   }
   const tokenOf = (role: StaffRole) => tokens.get(role) ?? '';
   const as = (role: StaffRole): ApiCall => apiAs(server.url, tokenOf(role));
+  const approverOf = (role: StaffRole): ApiCall => apiAs(server.url, tokens.get(`${role}.approver`) ?? '');
 
   function expectStatus(response: ApiResponse, status: number, what: string): void {
     if (response.status !== status) {
@@ -148,7 +153,7 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
       });
     },
     async complete(role, task, outcome, data = {}) {
-      const response = await as(role)('POST', `/tasks/${encodeURIComponent(task._id)}/complete`, {
+      const response = await approverOf(role)('POST', `/tasks/${encodeURIComponent(task._id)}/complete`, {
         outcome,
         data,
       });

@@ -175,7 +175,7 @@ describe('validate', () => {
       path: 'params.assigneeRole',
       code: 'invalid_params',
       message:
-        'Node "approve" (human.approval): params.assigneeRole must be one of "admin", "designer", "sales", "salesManager", "finance", "procurement", "support", "supportLead", "viewer"',
+        'Node "approve" (human.approval): params.assigneeRole must be one of "admin", "designer", "sales", "salesManager", "finance", "procurement", "support", "supportLead", "viewer", "auditor"',
     },
     {
       nodeId: 'check',

@@ -39,6 +39,7 @@ async function askHuman(context: ExecutionContext, kind: HumanTaskRequest['kind'
     if (dueInMs === undefined) throw invalidParam(node, 'params.dueIn', 'an ISO 8601 duration', params.dueIn);
   }
   const related = relatedRecord(context);
+  const requestedBy = kind === 'approval' && params.allowSelfApproval !== true ? requesters(context) : [];
   context.markWaiting();
   return context.effects.humanTask({
     kind,
@@ -52,8 +53,20 @@ async function askHuman(context: ExecutionContext, kind: HumanTaskRequest['kind'
     ...(dueInMs === undefined ? {} : { dueInMs }),
     ...(typeof params.escalateTo === 'string' ? { escalateTo: params.escalateTo } : {}),
     ...(related === undefined ? {} : { related }),
+    ...(requestedBy.length === 0 ? {} : { requestedBy }),
     run: context.run,
   });
+}
+
+/**
+ * Who caused the run, from `$trigger`: the user who started it by hand, or the user whose write
+ * triggered it. A run started by a schedule, a webhook or another run has no person behind it here.
+ */
+function requesters({ bindings }: ExecutionContext): string[] {
+  const trigger = bindings.trigger;
+  if (!isObject(trigger)) return [];
+  const person = trigger.event === 'manual' ? trigger.startedBy : trigger.actor;
+  return isObject(person) && typeof person.userId === 'string' ? [person.userId] : [];
 }
 
 /** The `related` param once its expressions are resolved: a known entity type and a record id. */
