@@ -7,6 +7,7 @@ import { EntityListPage } from './entities/entity-list-page';
 import { SchemaProvider } from './entities/schema-context';
 import { AlertsPage } from './alerts/alerts-page';
 import { AuditPage } from './audit/audit-page';
+import { UsersPage } from './users/users-page';
 import { CredentialsPage } from './credentials/credentials-page';
 import { InboxPage } from './inbox/inbox-page';
 import { RunsPage } from './operations/runs-page';
@@ -98,6 +99,8 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
       return <AlertsPage />;
     case 'audit':
       return <AuditPage />;
+    case 'users':
+      return <UsersPage />;
     case 'notFound':
       return <p>No page at {route.path}.</p>;
   }

@@ -6,6 +6,7 @@ import { roleLabel } from '../inbox/task-badges';
 import { useLiveData } from '../inbox/use-live-data';
 import { alertApi } from './alert-api';
 import '../credentials/credentials.css';
+import { PageHeader } from '../shell/page-header';
 
 /**
  * Alerts (admins): which roles get a digest mail of failed runs and overdue tasks, and how often.
@@ -28,13 +29,12 @@ export function AlertsPage() {
   };
   return (
     <section className="page" aria-labelledby="alerts-title">
-      <header className="page-header">
-        <div>
-          <p className="eyebrow">Operations</p>
-          <h1 id="alerts-title">Alerts</h1>
-        </div>
-        <p className="meta">A digest mail per interval, never one mail per event.</p>
-      </header>
+      <PageHeader
+        id="alerts-title"
+        eyebrow="Operations"
+        title="Alerts"
+        note={'A digest mail per interval, never one mail per event.'}
+      />
       {subscriptions.error && <p role="alert">{subscriptions.error}</p>}
       <table className="records" aria-label="Alert subscriptions">
         <thead>

@@ -4,6 +4,7 @@ import { credentialApi } from './credential-api';
 import { CredentialForm } from './credential-form';
 import { CredentialRow } from './credential-row';
 import './credentials.css';
+import { PageHeader } from '../shell/page-header';
 
 /**
  * The credentials page: every stored credential with its masked hint and where it is used;
@@ -15,13 +16,12 @@ export function CredentialsPage() {
   const credentials = useLiveData('credentials', () => credentialApi.list(), 30_000);
   return (
     <section className="page" aria-labelledby="credentials-title">
-      <header className="page-header">
-        <div>
-          <p className="eyebrow">Automation</p>
-          <h1 id="credentials-title">Credentials</h1>
-        </div>
-        <p className="meta">Secrets are encrypted at rest and never shown after they are saved.</p>
-      </header>
+      <PageHeader
+        id="credentials-title"
+        eyebrow="Automation"
+        title="Credentials"
+        note={'Secrets are encrypted at rest and never shown after they are saved.'}
+      />
       {credentials.error && <p role="alert">{credentials.error}</p>}
       {credentials.data !== undefined &&
         (credentials.data.length === 0 ? (

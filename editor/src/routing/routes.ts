@@ -18,6 +18,7 @@ export type Route =
   | { page: 'credentials' }
   | { page: 'alerts' }
   | { page: 'audit' }
+  | { page: 'users' }
   | { page: 'notFound'; path: string };
 
 /**
@@ -45,6 +46,7 @@ export function parseRoute(pathname: string): Route {
   if (first === 'credentials' && parts.length === 1) return { page: 'credentials' };
   if (first === 'alerts' && parts.length === 1) return { page: 'alerts' };
   if (first === 'audit' && parts.length === 1) return { page: 'audit' };
+  if (first === 'users' && parts.length === 1) return { page: 'users' };
   if (first === 'inbox' && type !== undefined && parts.length === 2) return { page: 'inboxTask', id: type };
   if (first === 'entities' && type !== undefined) {
     if (id === undefined) return { page: 'list', type };
@@ -68,6 +70,7 @@ export function routePath(route: Route): string {
     case 'credentials':
     case 'alerts':
     case 'audit':
+    case 'users':
     case 'runs':
       return `/${route.page}`;
     case 'incidents':

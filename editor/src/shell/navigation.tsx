@@ -82,6 +82,13 @@ export function Navigation({ route }: { route: Route }) {
               </Link>
             </li>
           )}
+          {roles.includes('admin') && (
+            <li>
+              <Link to={{ page: 'users' }} aria-current={route.page === 'users' ? 'page' : undefined}>
+                Users
+              </Link>
+            </li>
+          )}
           {(roles.includes('admin') || roles.includes('auditor')) && (
             <li>
               <Link to={{ page: 'audit' }} aria-current={route.page === 'audit' ? 'page' : undefined}>
