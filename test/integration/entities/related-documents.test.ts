@@ -58,30 +58,33 @@ beforeAll(async () => {
   api = await startEntityApi('related-documents');
   fixtures = createFixtures(api);
   const opportunity = await fixtures.create('opportunity', { name: 'Office refit' });
-  let quote = await fixtures.create('quote', { opportunityId: opportunity._id });
+  const quote = await fixtures.create('quote', { opportunityId: opportunity._id });
   const order = await fixtures.create('salesOrder', { quoteId: quote._id, opportunityId: opportunity._id });
   // The quote names the order made from it too: the walk meets the order from both ends once.
-  quote = await patch('quote', quote._id, { salesOrderId: order._id });
+  const quoteOfOrder = await patch('quote', quote._id, { salesOrderId: order._id });
   const shipment = await fixtures.create('shipment', { salesOrderId: order._id });
   const invoice = await fixtures.create('invoice', { salesOrderId: order._id, status: 'issued' });
   const payment1 = await pay(invoice, 500);
   const payment2 = await pay(invoice, 300);
-  let requisition = await fixtures.create('purchaseRequisition', { salesOrderId: order._id });
+  const requisition = await fixtures.create('purchaseRequisition', { salesOrderId: order._id });
   const purchaseOrder = await fixtures.create('purchaseOrder', { requisitionId: requisition._id });
-  requisition = await patch('purchaseRequisition', requisition._id, { purchaseOrderId: purchaseOrder._id });
+  const orderedRequisition = await patch('purchaseRequisition', requisition._id, {
+    purchaseOrderId: purchaseOrder._id,
+  });
   const receipt = await fixtures.create('goodsReceipt', { purchaseOrderId: purchaseOrder._id });
   const supplierInvoice = await fixtures.create('supplierInvoice', { purchaseOrderId: purchaseOrder._id });
   const otherOrder = await fixtures.create('salesOrder');
   const otherInvoice = await fixtures.create('invoice', { salesOrderId: otherOrder._id, status: 'issued' });
   chain = {
     opportunity,
-    quote,
+    quote: quoteOfOrder,
     order,
     shipment,
-    invoice,
+    // The payments moved the invoice on to partly paid.
+    invoice: await api.repo.get('invoice', invoice._id),
     payment1,
     payment2,
-    requisition,
+    requisition: orderedRequisition,
     purchaseOrder,
     receipt,
     supplierInvoice,
