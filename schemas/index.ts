@@ -4,6 +4,8 @@
  */
 export { entitySchemas, getEntitySchema, isEntityType } from './entity-schemas';
 export { getEntityMeta, sortableFields } from './entity-metadata';
+export { documentChains, documentLinks, documentTypes, isDocumentType } from './document-flow';
+export type { DocumentLink, DocumentType, FlowDirection } from './document-flow';
 export type {
   ComputedField,
   EntityMeta,

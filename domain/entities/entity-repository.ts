@@ -26,6 +26,7 @@ import {
 } from './possible-duplicates';
 import { prepareWrite } from './prepare-write';
 import { readHead } from './projection';
+import { ensureReferenceIndexes } from './related-documents';
 import { postStock } from './stock-postings';
 import { backoff } from './store-retry';
 import { committedHead, ensureEntityIndexes } from './unique-keys';
@@ -123,6 +124,7 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
         ensureEntityIndexes(collection),
         ensureDuplicateIndexes(collection, type),
         ensureVersionLogIndexes(db),
+        ensureReferenceIndexes(db),
       ]).then(() => undefined);
       indexes.set(type, ready);
       ready.catch(() => indexes.delete(type));

@@ -61,6 +61,8 @@ export type {
   StockShortage,
 } from './stock-reservations';
 export { readHead } from './projection';
+export { ensureReferenceIndexes, findRelatedDocuments, relatedLimits } from './related-documents';
+export type { RelatedDocument, RelatedDocuments, RelatedLimits } from './related-documents';
 export { isTransientStoreError, withStoreRetry } from './store-retry';
 export { migrateToVersionLog } from './migrate-version-log';
 export { backfillKeyClaims } from './unique-keys';

@@ -1,6 +1,6 @@
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
-import { entityTypes } from '../../schemas';
+import { documentTypes, entityTypes } from '../../schemas';
 import { buildOpenApi } from './build-openapi';
 
 const doc = buildOpenApi({
@@ -33,6 +33,9 @@ describe('buildOpenApi', () => {
     }
     expect(paths).toEqual(
       expect.arrayContaining(['/schemas', '/schemas/{type}', '/entities/account/{id}/related', '/workflows']),
+    );
+    expect(paths.filter((path) => path.endsWith('/related') && !path.includes('account'))).toEqual(
+      documentTypes.map((type) => `/entities/${type}/{id}/related`),
     );
   });
 

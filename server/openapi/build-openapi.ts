@@ -1,4 +1,5 @@
 import {
+  documentTypes,
   entityTypes,
   getEntityMeta,
   getEntitySchema,
@@ -153,6 +154,20 @@ export function buildOpenApi(options: OpenApiOptions = {}): Record<string, unkno
       },
     },
   };
+  schemas.RelatedDocuments = relatedDocumentsSchema;
+  for (const type of documentTypes) {
+    paths[`/entities/${type}/{id}/related`] = {
+      get: {
+        tags: [type],
+        summary: `The documents this ${getEntityMeta(type).label.toLowerCase()} was made from and that were made from it`,
+        parameters: [idParameter],
+        responses: {
+          '200': { description: 'The document chain', content: json(ref('RelatedDocuments')) },
+          ...errorResponses(400, 401, 403, 404),
+        },
+      },
+    };
+  }
   const tags = [
     { name: 'schemas' },
     ...entityTypes.map((type) => ({ name: type, description: getEntityMeta(type).label })),
@@ -186,6 +201,45 @@ export function buildOpenApi(options: OpenApiOptions = {}): Record<string, unkno
 }
 
 const idParameter = pathParameter('id');
+
+const recordPointer = {
+  type: 'object',
+  required: ['entityType', 'id'],
+  properties: { entityType: { enum: [...documentTypes] }, id: { type: 'string' } },
+};
+const relatedDocumentsSchema = {
+  type: 'object',
+  required: ['items', 'truncated'],
+  properties: {
+    items: {
+      type: 'array',
+      description: 'Upstream documents first, then downstream ones, each in flow order',
+      items: {
+        type: 'object',
+        required: ['entityType', 'id', 'title', 'status', 'relation', 'depth', 'from', 'via'],
+        properties: {
+          entityType: { enum: [...documentTypes] },
+          id: { type: 'string' },
+          title: { type: 'string', description: 'The document number, or an opportunity name' },
+          status: { type: ['string', 'null'] },
+          relation: { enum: ['upstream', 'downstream'] },
+          depth: { type: 'integer', minimum: 1, description: 'Links away from the record' },
+          from: { ...recordPointer, description: 'The document one link closer to the record' },
+          via: {
+            type: 'object',
+            required: ['entityType', 'field'],
+            description: 'The reference joining the two: the type holding it and its field',
+            properties: { entityType: { enum: [...documentTypes] }, field: { type: 'string' } },
+          },
+        },
+      },
+    },
+    truncated: {
+      type: 'boolean',
+      description: 'True when the depth limit or the per-type cap left documents out',
+    },
+  },
+};
 const ifMatch = {
   name: 'If-Match',
   in: 'header',

@@ -70,3 +70,21 @@ export function recordTitle(doc: Record<string, unknown>, titleField: string): s
   const title = doc[titleField];
   return typeof title === 'string' && title !== '' ? title : toText(doc._id);
 }
+
+/** One document of a record's chain (`GET /api/entities/:type/:id/related`). */
+export interface RelatedDocument {
+  entityType: string;
+  id: string;
+  title: string;
+  status: string | null;
+  relation: 'upstream' | 'downstream';
+  depth: number;
+}
+
+/** A record's document chain: upstream documents first, then downstream ones, in flow order. */
+export function getRelatedDocuments(
+  type: string,
+  id: string,
+): Promise<{ items: RelatedDocument[]; truncated: boolean }> {
+  return api(`${entityUrl(type, id)}/related`);
+}

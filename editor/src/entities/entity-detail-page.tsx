@@ -15,12 +15,13 @@ import { formatBasisPoints, humanize, toText } from './format';
 import { useEntityType } from './schema-context';
 import { RecordRunsTab } from '../operations/record-runs-tab';
 import { RecordHistoryTab } from '../audit/record-history-tab';
+import { RelatedDocuments } from './related-documents';
 
 const systemFields = new Set<string>(systemFieldNames);
 
 /**
  * One record: its fields, its lines and computed totals, its status with the moves the schema allows,
- * and archive. Possible duplicates found on create arrive in the history entry's state.
+ * its related documents, and archive. Possible duplicates found on create arrive in the history entry's state.
  */
 export function EntityDetailPage({ type, id }: { type: string; id: string }) {
   const description = useEntityType(type);
@@ -199,6 +200,14 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
             ) : null;
           })}
         </dl>
+      )}
+      {tab === 'details' && (
+        <RelatedDocuments
+          type={type}
+          id={id}
+          title={title}
+          {...(currentStatus === undefined ? {} : { status: currentStatus })}
+        />
       )}
       <p className="meta">
         Version {doc.version} · updated {new Date(String(doc.updatedAt)).toLocaleString()} by{' '}

@@ -1,21 +1,27 @@
 import { Router, type Request, type Response } from 'express';
 import type { Db } from 'mongodb';
-import { createEntityRepository, type EntityRepository } from '../../../domain/entities';
+import {
+  createEntityRepository,
+  findRelatedDocuments,
+  type EntityRepository,
+} from '../../../domain/entities';
 import {
   entityTypes,
   getEntityMeta,
   getEntitySchema,
   getInputSchema,
+  documentTypes,
+  isDocumentType,
   isEntityType,
   type EntityType,
 } from '../../../schemas';
 import { getActor } from '../../auth/actor';
-import { authorize, type EntityAction } from '../../auth/permissions';
+import { authorize, can, type EntityAction } from '../../auth/permissions';
 import { HttpError } from '../../http/http-error';
 import { loadAccountRelated } from './account-related';
 import { toHttpError } from './entity-errors-to-http';
 import { parseListParams } from './list-params';
-import { etag, parseIfMatch, requireObjectBody } from './request-guards';
+import { etag, parseIfMatch, recordIdPattern, requireObjectBody } from './request-guards';
 
 export interface EntityRoutesDeps {
   db: Db;
@@ -25,7 +31,7 @@ export interface EntityRoutesDeps {
 
 /**
  * The entity API (README: HTTP API), mounted under `/api`: schemas, typed lists, create, read, JSON merge patch
- * with `If-Match`, archive, and the account's related records. Every route checks the caller's
+ * with `If-Match`, archive, the account's related records and a document's chain. Every route checks the caller's
  * permission for the entity type and action.
  *
  * @example
@@ -59,6 +65,18 @@ export function entityRoutes(deps: EntityRoutesDeps): Router {
   router.get('/entities/account/:id/related', async (req, res) => {
     allow(req, 'account', 'read');
     res.json(await mapped(() => loadAccountRelated(repo, req.params.id)));
+  });
+
+  router.get('/entities/:type/:id/related', async (req, res) => {
+    const type = allow(req, req.params.type, 'read');
+    const id = relatedParams(type, req.params.id);
+    const actor = getActor(req);
+    const record = await mapped(() => repo.get(type, id));
+    res.json(
+      await findRelatedDocuments(repo.db, type, record, {
+        canRead: (other) => can(actor, { resource: 'entity', type: other, action: 'read' }),
+      }),
+    );
   });
 
   router.get('/entities/:type', async (req, res) => {
@@ -121,6 +139,21 @@ export function entityRoutes(deps: EntityRoutesDeps): Router {
 function entityType(name: string): EntityType {
   if (!isEntityType(name)) throw new HttpError('not_found', `unknown entity type ${name}`);
   return name;
+}
+
+/** A related-documents request names a document type and a well-formed id; anything else is a 400. */
+function relatedParams(type: EntityType, id: string): string {
+  if (!isDocumentType(type)) {
+    throw new HttpError('bad_request', `${type} records have no related documents`, [
+      { path: 'type', message: `must be one of ${documentTypes.join(', ')}` },
+    ]);
+  }
+  if (!recordIdPattern.test(id)) {
+    throw new HttpError('bad_request', 'id must be 1 to 200 letters, digits, _ . : or -', [
+      { path: 'id', message: 'must be 1 to 200 letters, digits, _ . : or -' },
+    ]);
+  }
+  return id;
 }
 
 function allow(req: Request, name: string, action: EntityAction): EntityType {

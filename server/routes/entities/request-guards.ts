@@ -59,6 +59,9 @@ export function parseIfMatch(header: string | undefined): number | undefined {
   return Number(match[1]);
 }
 
+/** What a record id looks like: ids in URLs and filters are checked against it before any lookup. */
+export const recordIdPattern = /^[A-Za-z0-9_.:-]{1,200}$/;
+
 /** The ETag of a record version. */
 export function etag(version: number): string {
   return `"${version}"`;

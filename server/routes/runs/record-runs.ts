@@ -7,6 +7,7 @@ import { entityTypeNames, type EntityType } from '../../../schemas/vocabulary';
 import { getActor } from '../../auth/actor';
 import { authorize } from '../../auth/permissions';
 import { HttpError } from '../../http/http-error';
+import { recordIdPattern } from '../entities/request-guards';
 import { resolveRunIdParam } from './run-id';
 import { listRuns } from './run-list';
 import type { RunSummary } from './run-summary';
@@ -27,7 +28,6 @@ export interface RunRecordWrites {
 }
 
 const maxWrites = 500;
-const idPattern = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 function entityTypeOf(type: string): EntityType {
   if (!(entityTypeNames as readonly string[]).includes(type)) {
@@ -76,7 +76,7 @@ export function recordRoutes(deps: { db: Db; temporal: Client }): Router {
     authorize(getActor(req), { resource: 'entity', type, action: 'read' });
     authorize(getActor(req), { resource: 'workflow', action: 'read' });
     const id = req.params.id;
-    if (!idPattern.test(id)) throw new HttpError('not_found', `${type} ${id} does not exist`);
+    if (!recordIdPattern.test(id)) throw new HttpError('not_found', `${type} ${id} does not exist`);
     const triggered = await listRuns(deps.temporal, { entityType: type, entityId: id }, { limit: 50 });
     const writes = await versionLog(deps.db)
       .find(
