@@ -2,14 +2,17 @@ import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import { versionLog } from '../../../domain/entities/version-log';
-import { recordLabel } from '../../../domain/workflows';
+import { findWatches } from '../../../domain/triggers';
+import { recordLabel, type WaitingFor } from '../../../domain/workflows';
 import { entityTypeNames, type EntityType } from '../../../schemas/vocabulary';
 import { getActor } from '../../auth/actor';
 import { authorize } from '../../auth/permissions';
 import { HttpError } from '../../http/http-error';
 import { resolveRunIdParam } from './run-id';
 import { listRuns } from './run-list';
-import type { RunSummary } from './run-summary';
+import { runSummary, type RunSummary } from './run-summary';
+import { waitingForOf } from './run-waits';
+import { describeRun, readTrace } from './run-view';
 
 /** One write a run made to a record: a committed version of it. */
 interface RunWrite {
@@ -27,6 +30,13 @@ export interface RunRecordWrites {
 }
 
 const maxWrites = 500;
+/** Waiting runs described per record: each costs a trace query. */
+const maxWaitingRuns = 20;
+
+/** A run waiting on a record, with what it waits for there. */
+export interface WaitingRun extends RunSummary {
+  waitingFor: WaitingFor[];
+}
 const idPattern = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 function entityTypeOf(type: string): EntityType {
@@ -63,8 +73,38 @@ export async function recordsWrittenBy(db: Db, runId: string): Promise<RunRecord
 }
 
 /**
+ * The open runs waiting in flow.waitFor on one record, found by the watches they registered, each
+ * with its waits on that record. A run that no longer answers (closed meanwhile) is left out.
+ */
+export async function runsWaitingOn(
+  db: Db,
+  temporal: Client,
+  entityType: string,
+  entityId: string,
+): Promise<WaitingRun[]> {
+  const watches = await findWatches(db, entityType, entityId);
+  const runIds = [...new Set(watches.map((watch) => watch.runId))].slice(0, maxWaitingRuns);
+  const runs = await Promise.all(
+    runIds.map(async (runId): Promise<WaitingRun | undefined> => {
+      const { handle, description } = await describeRun(temporal, runId).catch(() => ({
+        handle: undefined,
+        description: undefined,
+      }));
+      if (handle === undefined || description === undefined) return undefined;
+      const { trace } = await readTrace(temporal, handle);
+      const waitingFor = (await waitingForOf(db, trace)).filter(
+        (wait) => wait.entityType === entityType && wait.entityId === entityId,
+      );
+      return waitingFor.length === 0 ? undefined : { ...runSummary(description), waitingFor };
+    }),
+  );
+  return runs.filter((run): run is WaitingRun => run !== undefined);
+}
+
+/**
  * The record side of runs: `GET /entities/:type/:id/runs` (the runs the record triggered, from the
- * record search attributes, and the runs that wrote it, from the version log) and
+ * record search attributes, the runs that wrote it, from the version log, and the runs waiting on
+ * it in flow.waitFor, from their watches) and
  * `GET /runs/:runId/records` (what one run wrote).
  */
 export function recordRoutes(deps: { db: Db; temporal: Client }): Router {
@@ -94,7 +134,8 @@ export function recordRoutes(deps: { db: Db; temporal: Client }): Router {
       byRun.set(runId, entry);
     }
     const triggeredRuns: RunSummary[] = triggered.items;
-    res.json({ triggered: triggeredRuns, wrote: [...byRun.values()] });
+    const waiting = await runsWaitingOn(deps.db, deps.temporal, type, id);
+    res.json({ triggered: triggeredRuns, wrote: [...byRun.values()], waiting });
   });
 
   router.get('/runs/:runId/records', async (req, res) => {
