@@ -14,6 +14,7 @@ import { FieldValue, RefLink } from './field-value';
 import { formatBasisPoints, humanize, toText } from './format';
 import { useEntityType } from './schema-context';
 import { RecordRunsTab } from '../operations/record-runs-tab';
+import { RecordWaits } from '../operations/record-waits';
 
 const systemFields = new Set<string>(systemFieldNames);
 
@@ -117,6 +118,7 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
         </div>
       </header>
       {doc.archived === true && <p className="notice">This record is archived.</p>}
+      <RecordWaits type={type} id={id} refreshKey={doc.version} />
       {duplicates.length > 0 && (
         <aside className="notice" role="status" aria-label="Possible duplicates">
           <strong>Possible duplicates:</strong>
