@@ -51,6 +51,14 @@ test('an operator reads what a run waits for, records the payment from its prefi
 
       await page.goto(app.url);
       await signIn(page, adminEmail, adminPassword);
+      // The invoice's page says what the run waits for, naming the run.
+      await page.goto(`${app.url}/entities/invoice/${invoice._id}`);
+      const onRecord = page.getByRole('region', { name: sentence });
+      await onRecord.waitFor();
+      await expect(onRecord.getByRole('link', { name: 'Await payment' }).count()).resolves.toBe(1);
+      await expect(onRecord.getByRole('link', { name: 'Record a payment' }).count()).resolves.toBe(1);
+
+      // The run viewer says it too, with the action that satisfies the wait.
       await page.goto(`${app.url}/workflows/${workflowId}/runs/${encodeURIComponent(runId)}`);
       const wait = page.getByRole('region', { name: sentence });
       await wait.waitFor();
@@ -60,14 +68,8 @@ test('an operator reads what a run waits for, records the payment from its prefi
       ).resolves.toBe(`/entities/invoice/${invoice._id}`);
       await page.screenshot({ path: path.join(screenshots, 'run-waiting.png') });
 
-      // The invoice's page says the same, naming the run.
-      await page.goto(`${app.url}/entities/invoice/${invoice._id}`);
-      const onRecord = page.getByRole('region', { name: sentence });
-      await onRecord.waitFor();
-      await expect(onRecord.getByRole('link', { name: 'Await payment' }).count()).resolves.toBe(1);
-
       // The action opens the payment form filled in from the invoice: 1,190.00 less 190.00 paid.
-      await onRecord.getByRole('link', { name: 'Record a payment' }).click();
+      await wait.getByRole('link', { name: 'Record a payment' }).click();
       await page.getByRole('heading', { level: 1, name: 'New payment' }).waitFor();
       await expect(page.getByTestId('form-context').textContent()).resolves.toBe(`For Invoice ${number}`);
       await eventuallyEqual(() => page.locator('#root_amount').inputValue(), '1000');
