@@ -24,7 +24,7 @@ export function RecordWaits({ type, id, refreshKey }: { type: string; id: string
   }, [type, id, refreshKey]);
   if (runs.length === 0) return null;
   return (
-    <div aria-label="Runs waiting on this record">
+    <div role="group" aria-label="Runs waiting on this record">
       {runs.map((run) => (
         <WaitingForNotice
           key={run.runId}

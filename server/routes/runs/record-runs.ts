@@ -29,14 +29,14 @@ export interface RunRecordWrites {
   writes: RunWrite[];
 }
 
-const maxWrites = 500;
-/** Waiting runs described per record: each costs a trace query. */
-const maxWaitingRuns = 20;
-
 /** A run waiting on a record, with what it waits for there. */
 export interface WaitingRun extends RunSummary {
   waitingFor: WaitingFor[];
 }
+
+const maxWrites = 500;
+/** Waiting runs described per record: each costs a trace query. */
+const maxWaitingRuns = 20;
 const idPattern = /^[A-Za-z0-9_.:-]{1,200}$/;
 
 function entityTypeOf(type: string): EntityType {
@@ -82,15 +82,13 @@ export async function runsWaitingOn(
   entityType: string,
   entityId: string,
 ): Promise<WaitingRun[]> {
-  const watches = await findWatches(db, entityType, entityId);
-  const runIds = [...new Set(watches.map((watch) => watch.runId))].slice(0, maxWaitingRuns);
+  const watches = await findWatches(db, entityType, entityId, { limit: maxWaitingRuns });
+  const runIds = [...new Set(watches.map((watch) => watch.runId))];
   const runs = await Promise.all(
     runIds.map(async (runId): Promise<WaitingRun | undefined> => {
-      const { handle, description } = await describeRun(temporal, runId).catch(() => ({
-        handle: undefined,
-        description: undefined,
-      }));
-      if (handle === undefined || description === undefined) return undefined;
+      const run = await describeRun(temporal, runId).catch(() => undefined);
+      if (run === undefined) return undefined;
+      const { handle, description } = run;
       const { trace } = await readTrace(temporal, handle);
       const waitingFor = (await waitingForOf(db, trace)).filter(
         (wait) => wait.entityType === entityType && wait.entityId === entityId,
