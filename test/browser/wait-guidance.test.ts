@@ -49,8 +49,14 @@ test('an operator reads what a run waits for, records the payment from its prefi
       const number = String(invoice.number);
       const sentence = `Waiting for a payment on invoice ${number} that makes it paid`;
 
+      // The run has registered its wait before anyone looks.
+      await eventually(async () => {
+        const view = await adminApi('GET', `/runs/${encodeURIComponent(runId)}`);
+        return (view.body.waitingFor as unknown[]).length === 1 ? true : undefined;
+      });
       await page.goto(app.url);
       await signIn(page, adminEmail, adminPassword);
+      await page.getByRole('navigation', { name: 'Main' }).waitFor();
       // The invoice's page says what the run waits for, naming the run.
       await page.goto(`${app.url}/entities/invoice/${invoice._id}`);
       const onRecord = page.getByRole('region', { name: sentence });
