@@ -34,9 +34,15 @@ export async function removeWatch(db: Db, watchId: string): Promise<void> {
   await db.collection<EntityWatchDocument>(entityWatchesCollection).deleteOne({ _id: watchId });
 }
 
-/** The runs waiting on one record. */
-export function findWatches(db: Db, entityType: string, entityId: string): Promise<EntityWatchDocument[]> {
-  return db.collection<EntityWatchDocument>(entityWatchesCollection).find({ entityType, entityId }).toArray();
+/** The runs waiting on one record; `limit` bounds a read for people (the dispatcher reads them all). */
+export function findWatches(
+  db: Db,
+  entityType: string,
+  entityId: string,
+  options: { limit?: number } = {},
+): Promise<EntityWatchDocument[]> {
+  const found = db.collection<EntityWatchDocument>(entityWatchesCollection).find({ entityType, entityId });
+  return (options.limit === undefined ? found : found.limit(options.limit)).toArray();
 }
 
 /** Removes every watch of a run that has closed (a signal to it found no run). */

@@ -14,5 +14,11 @@ export type { EntityTriggerEvent } from './trigger-event';
 export { triggerRunId } from './trigger-run-id';
 export { conditionFailureSummary, dispatchLogCollection } from './dispatch-log';
 export type { ConditionFailureSummary, DispatchLogEntry, DispatchOutcome, SkipReason } from './dispatch-log';
-export { entityWatchesCollection, ensureWatchIndexes, registerWatch, removeWatch } from './entity-watches';
+export {
+  entityWatchesCollection,
+  ensureWatchIndexes,
+  findWatches,
+  registerWatch,
+  removeWatch,
+} from './entity-watches';
 export type { EntityWatchDocument } from './entity-watches';

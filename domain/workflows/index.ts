@@ -21,5 +21,7 @@ export { runSearchAttributePairs, runSearchAttributes, startRun } from './start-
 export type { StartRunRequest } from './start-run';
 export { recordLabel, runTitle } from './run-title';
 export type { RunRecord } from './run-title';
+export { describeWait, waitingVisits } from './describe-wait';
+export type { WaitingFor, WaitVisit } from './describe-wait';
 export { UnusableSchemaError, validateAgainstSchema } from './user-schema-validation';
 export { designerSchemaErrors } from './designer-schema-checks';

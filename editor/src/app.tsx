@@ -70,7 +70,12 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
       return <EntityListPage key={route.type} type={route.type} search={search} />;
     case 'create':
       return (
-        <EntityFormPage key={`new-${route.type}`} type={route.type} initial={Object.fromEntries(search)} />
+        <EntityFormPage
+          key={`new-${route.type}`}
+          type={route.type}
+          initial={Object.fromEntries(search)}
+          from={search.get('from') ?? undefined}
+        />
       );
     case 'edit':
       return <EntityFormPage key={`edit-${route.id}`} type={route.type} id={route.id} />;

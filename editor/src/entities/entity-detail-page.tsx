@@ -15,6 +15,7 @@ import { formatBasisPoints, humanize, toText } from './format';
 import { useEntityType } from './schema-context';
 import { RecordRunsTab } from '../operations/record-runs-tab';
 import { RecordHistoryTab } from '../audit/record-history-tab';
+import { RecordWaits } from '../operations/record-waits';
 import { RelatedDocuments } from './related-documents';
 
 const systemFields = new Set<string>(systemFieldNames);
@@ -119,6 +120,7 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
         </div>
       </header>
       {doc.archived === true && <p className="notice">This record is archived.</p>}
+      <RecordWaits type={type} id={id} refreshKey={doc.version} />
       {duplicates.length > 0 && (
         <aside className="notice" role="status" aria-label="Possible duplicates">
           <strong>Possible duplicates:</strong>

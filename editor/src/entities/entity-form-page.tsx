@@ -26,6 +26,7 @@ import { entityButtonTemplates } from './form-buttons';
 import { entityWidgets, type EntityFormContext } from './form-widgets';
 import { serverValidator } from './server-validator';
 import { useEntityType } from './schema-context';
+import { useContextPrefill } from './use-context-prefill';
 
 type FormData = Record<string, unknown>;
 
@@ -36,12 +37,26 @@ interface Problem {
 
 /**
  * Creates (no `id`) or edits a record with a form generated from its schema. Create leaves out every
- * read-only field; edit shows computed ones disabled and sends only what changed, guarded by If-Match.
+ * read-only field, and `from` (`invoice:<id>`) fills it in from the record it is made for; edit shows
+ * computed ones disabled and sends only what changed, guarded by If-Match.
  */
-export function EntityFormPage({ type, id, initial }: { type: string; id?: string; initial?: FormData }) {
+export function EntityFormPage({
+  type,
+  id,
+  initial,
+  from,
+}: {
+  type: string;
+  id?: string;
+  initial?: FormData;
+  from?: string;
+}) {
   const description = useEntityType(type);
   const [original, setOriginal] = useState<EntityDoc | undefined>();
   const [formData, setFormData] = useState<FormData>(initial ?? {});
+  const context = useContextPrefill(id === undefined ? description : undefined, from, (values) =>
+    setFormData((current) => ({ ...current, ...unfilled(values, current) })),
+  );
   const [extraErrors, setExtraErrors] = useState<ErrorSchema | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
   const [saving, setSaving] = useState(false);
@@ -133,6 +148,15 @@ export function EntityFormPage({ type, id, initial }: { type: string; id?: strin
         </h1>
         <Link to={id === undefined ? { page: 'list', type } : { page: 'detail', type, id }}>Cancel</Link>
       </header>
+      {context && (
+        <p className="meta" data-testid="form-context">
+          For{' '}
+          <Link to={{ page: 'detail', type: context.type, id: context.id }}>
+            {context.title ?? `${context.type} ${context.id}`}
+          </Link>
+          {context.problem && <span className="error"> {context.problem}</span>}
+        </p>
+      )}
       {problem && (
         <div role="alert" className="error" data-testid="form-error">
           {problem.message}
@@ -164,6 +188,13 @@ export function EntityFormPage({ type, id, initial }: { type: string; id?: strin
         onSubmit={(event) => submit(event.formData as FormData)}
       />
     </section>
+  );
+}
+
+/** The values for fields the form has not filled yet: what the user typed, or the URL gave, wins. */
+function unfilled(values: FormData, current: FormData): FormData {
+  return Object.fromEntries(
+    Object.entries(values).filter(([key]) => current[key] === undefined || current[key] === ''),
   );
 }
 

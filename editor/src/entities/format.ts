@@ -1,4 +1,8 @@
 import type { JsonSchema } from '../../../schemas/json-schema';
+import { humanize } from '../../../schemas/words';
+
+// Enum values as words (`pendingApproval` → `Pending approval`), as the server words them too.
+export { humanize };
 
 /** How a field's value is shown and edited. Money and rate fields are integers on the wire. */
 export type FieldKind = 'money' | 'percent' | 'date' | 'dateTime' | 'enum' | 'ref' | 'boolean' | 'other';
@@ -59,12 +63,6 @@ const percentFormat = new Intl.NumberFormat(undefined, { style: 'percent', maxim
 /** Formats basis points as a percentage: 1950 → '19.5%'. */
 export function formatBasisPoints(bp: number): string {
   return percentFormat.format(bp / 10000);
-}
-
-/** Turns an enum value into words: `pendingApproval` → `Pending approval`. */
-export function humanize(value: string): string {
-  const words = value.replace(/([a-z0-9])([A-Z])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 const dateTimeFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium', timeStyle: 'short' });

@@ -1,3 +1,4 @@
+import type { WaitingFor } from '../../../domain/workflows/describe-wait';
 import { api } from '../api/api-client';
 import type { RunStatus, RunSummary } from '../workflows/workflow-api';
 
@@ -109,9 +110,12 @@ export const runsApi = {
       body: 'runIds' in selection ? selection : { filter: filterBody(selection.filter) },
     }),
   recordRuns: (type: string, id: string) =>
-    api<{ triggered: RunListItem[]; wrote: Array<{ runId: string; writes: RecordWrites['writes'] }> }>(
-      `/api/entities/${encodeURIComponent(type)}/${encodeURIComponent(id)}/runs`,
-    ),
+    api<{
+      triggered: RunListItem[];
+      wrote: Array<{ runId: string; writes: RecordWrites['writes'] }>;
+      /** Open runs waiting in flow.waitFor on the record, with what they wait for there. */
+      waiting?: Array<RunListItem & { waitingFor: WaitingFor[] }>;
+    }>(`/api/entities/${encodeURIComponent(type)}/${encodeURIComponent(id)}/runs`),
   runRecords: (runId: string) =>
     api<{ items: RecordWrites[] }>(`/api/runs/${encodeURIComponent(runId)}/records`),
 };

@@ -1,3 +1,4 @@
+import type { WaitingFor } from '../../../domain/workflows/describe-wait';
 import { api, ApiError, errorMessage } from '../api/api-client';
 import type { WorkflowDocument, WorkflowVersionDocument } from '../../../domain/workflows/workflow-documents';
 import type { NodeTypeDescription, TraceEntry, ValidationError, WorkflowDefinition } from './model/core';
@@ -43,6 +44,8 @@ export interface RunView extends RunSummary {
   error: { type: string; message: string } | null;
   /** This run in the Temporal Web UI, when the server knows the UI's address. */
   temporalUrl?: string | null;
+  /** What each waiting flow.waitFor visit waits for, in words. */
+  waitingFor?: WaitingFor[];
 }
 
 const base = '/api/workflows';

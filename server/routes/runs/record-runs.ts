@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { Client } from '@temporalio/client';
 import type { Db } from 'mongodb';
 import { versionLog } from '../../../domain/entities/version-log';
-import { recordLabel } from '../../../domain/workflows';
+import { findWatches } from '../../../domain/triggers';
+import { recordLabel, type WaitingFor } from '../../../domain/workflows';
 import { entityTypeNames, type EntityType } from '../../../schemas/vocabulary';
 import { getActor } from '../../auth/actor';
 import { authorize } from '../../auth/permissions';
@@ -10,7 +11,9 @@ import { HttpError } from '../../http/http-error';
 import { recordIdPattern } from '../entities/request-guards';
 import { resolveRunIdParam } from './run-id';
 import { listRuns } from './run-list';
-import type { RunSummary } from './run-summary';
+import { runSummary, type RunSummary } from './run-summary';
+import { waitingForOf } from './run-waits';
+import { describeRun, readTrace } from './run-view';
 
 /** One write a run made to a record: a committed version of it. */
 interface RunWrite {
@@ -27,7 +30,14 @@ export interface RunRecordWrites {
   writes: RunWrite[];
 }
 
+/** A run waiting on a record, with what it waits for there. */
+export interface WaitingRun extends RunSummary {
+  waitingFor: WaitingFor[];
+}
+
 const maxWrites = 500;
+/** Waiting runs described per record: each costs a trace query. */
+const maxWaitingRuns = 20;
 
 function entityTypeOf(type: string): EntityType {
   if (!(entityTypeNames as readonly string[]).includes(type)) {
@@ -63,8 +73,36 @@ export async function recordsWrittenBy(db: Db, runId: string): Promise<RunRecord
 }
 
 /**
+ * The open runs waiting in flow.waitFor on one record, found by the watches they registered, each
+ * with its waits on that record. A run that no longer answers (closed meanwhile) is left out.
+ */
+export async function runsWaitingOn(
+  db: Db,
+  temporal: Client,
+  entityType: string,
+  entityId: string,
+): Promise<WaitingRun[]> {
+  const watches = await findWatches(db, entityType, entityId, { limit: maxWaitingRuns });
+  const runIds = [...new Set(watches.map((watch) => watch.runId))];
+  const runs = await Promise.all(
+    runIds.map(async (runId): Promise<WaitingRun | undefined> => {
+      const run = await describeRun(temporal, runId).catch(() => undefined);
+      if (run === undefined) return undefined;
+      const { handle, description } = run;
+      const { trace } = await readTrace(temporal, handle);
+      const waitingFor = (await waitingForOf(db, trace)).filter(
+        (wait) => wait.entityType === entityType && wait.entityId === entityId,
+      );
+      return waitingFor.length === 0 ? undefined : { ...runSummary(description), waitingFor };
+    }),
+  );
+  return runs.filter((run): run is WaitingRun => run !== undefined);
+}
+
+/**
  * The record side of runs: `GET /entities/:type/:id/runs` (the runs the record triggered, from the
- * record search attributes, and the runs that wrote it, from the version log) and
+ * record search attributes, the runs that wrote it, from the version log, and the runs waiting on
+ * it in flow.waitFor, from their watches) and
  * `GET /runs/:runId/records` (what one run wrote).
  */
 export function recordRoutes(deps: { db: Db; temporal: Client }): Router {
@@ -94,7 +132,8 @@ export function recordRoutes(deps: { db: Db; temporal: Client }): Router {
       byRun.set(runId, entry);
     }
     const triggeredRuns: RunSummary[] = triggered.items;
-    res.json({ triggered: triggeredRuns, wrote: [...byRun.values()] });
+    const waiting = await runsWaitingOn(deps.db, deps.temporal, type, id);
+    res.json({ triggered: triggeredRuns, wrote: [...byRun.values()], waiting });
   });
 
   router.get('/runs/:runId/records', async (req, res) => {

@@ -171,7 +171,7 @@ export function runRoutes(deps: RunRoutesDeps): Router {
   router.get('/runs/:runId', async (req, res) => {
     allow(req, 'read');
     res.json(
-      await viewRun(deps.temporal, req.params.runId, {
+      await viewRun(deps.db, deps.temporal, req.params.runId, {
         uiUrl: deps.temporalUiUrl,
         namespace: deps.namespace,
       }),
@@ -223,7 +223,9 @@ export function runRoutes(deps: RunRoutesDeps): Router {
     allow(req, 'read');
     const segments = (req.params as Record<string, string[]>).segments ?? [];
     const runId = await resolveRunId(deps.temporal, segments.join('/'));
-    res.json(await viewRun(deps.temporal, runId, { uiUrl: deps.temporalUiUrl, namespace: deps.namespace }));
+    res.json(
+      await viewRun(deps.db, deps.temporal, runId, { uiUrl: deps.temporalUiUrl, namespace: deps.namespace }),
+    );
   });
 
   return router;

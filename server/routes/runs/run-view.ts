@@ -1,10 +1,13 @@
 import { WorkflowFailedError, type Client, type WorkflowHandle } from '@temporalio/client';
 import { WorkflowNotFoundError } from '@temporalio/common';
+import type { Db } from 'mongodb';
+import type { WaitingFor } from '../../../domain/workflows';
 import { runWorkflowType, traceQueryName } from '../../../workflows/runtime/run-contract';
 import { HttpError } from '../../http/http-error';
 import { runStatusOf, type RunStatus } from './run-status';
 import { readStartInput } from './run-start-input';
 import { runSummary, type RunSummary } from './run-summary';
+import { waitingForOf } from './run-waits';
 
 /** How long a trace query or a result read may take before the view goes without it. */
 const readTimeoutMs = 5_000;
@@ -23,6 +26,8 @@ export interface RunView extends Pick<
   input?: unknown;
   /** This run in the Temporal Web UI; null when the server is not told the UI's address. */
   temporalUrl: string | null;
+  /** What each waiting flow.waitFor visit waits for, in words; empty when none waits. */
+  waitingFor: WaitingFor[];
 }
 
 /** Where links into the Temporal Web UI point. */
@@ -55,7 +60,8 @@ function traceOf(answer: unknown): unknown[] {
   return [];
 }
 
-async function readTrace(
+/** A run's trace from its trace query; with no worker to answer, `traceError` says so instead. */
+export async function readTrace(
   temporal: Client,
   handle: WorkflowHandle,
 ): Promise<Pick<RunView, 'trace' | 'traceError'>> {
@@ -107,8 +113,14 @@ async function readOutcome(
  * Describes a run and reads its trace and outcome. The trace comes from the run's trace query, which
  * Temporal answers for open runs and, while a worker polls the queue, for closed ones too (the
  * worker replays the history); with no worker the view says so in `traceError` instead of failing.
+ * The records waiting flow.waitFor visits wait on are read from `db`, for their numbers.
  */
-export async function viewRun(temporal: Client, runId: string, ui?: TemporalUiLink): Promise<RunView> {
+export async function viewRun(
+  db: Db,
+  temporal: Client,
+  runId: string,
+  ui?: TemporalUiLink,
+): Promise<RunView> {
   const { handle, description } = await describeRun(temporal, runId);
   const status = runStatusOf(description.status.name);
   const [trace, outcome, input] = await Promise.all([
@@ -122,5 +134,6 @@ export async function viewRun(temporal: Client, runId: string, ui?: TemporalUiLi
     ...outcome,
     ...input,
     temporalUrl: temporalUrl(ui, runId, description.runId),
+    waitingFor: await waitingForOf(db, trace.trace),
   };
 }

@@ -14,6 +14,7 @@ import { useRun } from './use-run';
 import { RecoveryActions } from '../../operations/recovery-actions';
 import { RunRecords } from '../../operations/run-records';
 import { RecordLink } from '../../operations/run-links';
+import { WaitingForNotice } from '../../operations/waiting-for';
 
 /**
  * One run over its version's graph: node colours by status, the edges it took, and each node's
@@ -97,6 +98,7 @@ export function RunViewerPage({ id, runId }: { id: string; runId: string }) {
           </div>
         </header>
         {run.traceError && run.trace.length === 0 && <p className="notice wf-notice">{run.traceError}</p>}
+        <WaitingForNotice waits={run.waitingFor ?? []} />
         <ReadOnlyGraph
           definition={definition}
           selection={selection}
