@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import type { TestServices } from '../setup/test-env';
-import { eventuallyEqual } from '../support/eventually';
+import { eventually, eventuallyEqual } from '../support/eventually';
 import { adminEmail, adminPassword, signIn, type BrowserApp } from './browser-app';
 import { startBrowserSession, type BrowserSession } from './browser-session';
 
@@ -420,9 +420,12 @@ async function designAndRun(): Promise<void> {
     'completed',
   );
   expect(await page.locator('.wf-edge--taken').count()).toBe(4);
-  await page.getByTestId('node-update').locator('.wf-node__header').click();
+  // Selecting the node shows its visit; a click that lands while the viewer re-renders is repeated.
   const visit = page.getByTestId('visit-update-1');
-  await visit.waitFor();
+  await eventually(async () => {
+    await page.getByTestId('node-update').locator('.wf-node__header').click();
+    return (await visit.isVisible()) ? true : undefined;
+  });
   expect(JSON.parse((await visit.getByLabel('Output').textContent())!)).toMatchObject({
     subject: 'Printer on fire',
     priority: 'high',
