@@ -248,14 +248,21 @@ export function createWorkflowStore(db: Db, options: { now?: () => Date } = {}) 
           next = Math.max(next + 1, (await latestVersion(id)) + 1);
           continue;
         }
-        // A slower concurrent publish of a lower number must not move publishedVersion back.
-        await workflows.updateOne(
-          {
-            _id: id,
-            $or: [{ publishedVersion: { $exists: false } }, { publishedVersion: { $lt: next } }],
-          },
-          { $set: { publishedVersion: next } },
-        );
+        // A slower concurrent publish of a lower number must not move publishedVersion back. The
+        // condition is checked by MongoDB atomically but not by FerretDB v1, where two racing updates
+        // can both apply: so the move is read back, and made again while a lower number is there.
+        for (let check = 0; check < maxPublishAttempts; check++) {
+          await workflows.updateOne(
+            {
+              _id: id,
+              $or: [{ publishedVersion: { $exists: false } }, { publishedVersion: { $lt: next } }],
+            },
+            { $set: { publishedVersion: next } },
+          );
+          const stored = await workflows.findOne({ _id: id }, { projection: { publishedVersion: 1 } });
+          // Done once it holds this version or a later one, or was unpublished meanwhile.
+          if (stored?.publishedVersion === undefined || stored.publishedVersion >= next) break;
+        }
         await appendAudit(
           db,
           {

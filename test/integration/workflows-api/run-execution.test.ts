@@ -26,7 +26,7 @@ async function publishedRun(
   const created = await api.request('POST', '/workflows', definition);
   const workflowId = created.body._id as string;
   expect((await api.request('POST', `/workflows/${workflowId}/publish`)).status).toBe(200);
-  const started = await api.request('POST', `/workflows/${workflowId}/runs`, { input }, { as: ['finance'] });
+  const started = await api.request('POST', `/workflows/${workflowId}/runs`, { input }, { as: ['sales'] });
   expect(started.status).toBe(201);
   return { workflowId, runId: started.body.runId as string };
 }
