@@ -153,9 +153,14 @@ export async function startProcessHarness(name: string): Promise<ProcessHarness>
       });
     },
     async complete(role, task, outcome, data = {}) {
-      const response = await approverOf(role)('POST', `/tasks/${encodeURIComponent(task._id)}/complete`, {
-        outcome,
-        data,
+      // A 503 asks to try again (the run's worker did not answer in time, e.g. while it restarts); the
+      // same completion is sent again, as a client would, and the API answers a repeat once.
+      const response = await pollUntil(async () => {
+        const answer = await approverOf(role)('POST', `/tasks/${encodeURIComponent(task._id)}/complete`, {
+          outcome,
+          data,
+        });
+        return answer.status === 503 ? undefined : answer;
       });
       expectStatus(response, 200, `completing ${task.nodeId}`);
     },
