@@ -17,7 +17,9 @@ export type ValidationErrorCode =
   | 'duplicate_port'
   | 'join_inputs'
   | 'invalid_for_each_body'
-  | 'unreachable_node';
+  | 'unreachable_node'
+  /** Publish only: the publisher's roles may not make a write the node makes. */
+  | 'forbidden_write';
 
 /**
  * One problem in a definition. When `edgeId` is set, `path` is relative to that edge (`target`);

@@ -26,7 +26,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-const actor = { actor: { userId: 'tester' } };
+const actor = { actor: { userId: 'tester' }, roles: ['admin'] as const };
 
 function waitForHold(id: string, timeout = 'PT1H'): WorkflowDefinition {
   return {
