@@ -22,7 +22,7 @@ function allow(req: Request, action: WorkflowAction) {
 }
 
 /** The hook a rotate or revoke found, or 404 naming the node. */
-function found<T>(req: Request, hook: T | undefined): T {
+function found<T>(req: Request<{ id: string; nodeId: string }>, hook: T | undefined): T {
   if (hook === undefined) {
     throw new HttpError(
       'not_found',
