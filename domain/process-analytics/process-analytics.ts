@@ -2,6 +2,7 @@ import type { Db, Filter } from 'mongodb';
 import { DEFAULT_PORT, type WorkflowDefinition } from '../../workflows/definition/workflow-definition';
 import { nearestRank } from './quantile';
 import { runStats } from './run-stats-store';
+import type { EdgeAnalytics, NodeAnalytics, ProcessAnalytics } from './analytics-answer';
 import type { ClosedRunStatus } from './run-stats-report';
 import type { RunStatsDocument } from './summarize-run';
 
@@ -16,55 +17,6 @@ export interface AnalyticsQuery {
   to: string;
   /** Most recent runs whose durations are read for the median and p90; counts are always exact. */
   sampleLimit?: number;
-}
-
-/** Median and p90 of a node's time per run, in milliseconds. */
-export interface DurationFigures {
-  medianMs: number;
-  p90Ms: number;
-  /** Runs the figures were computed from. */
-  samples: number;
-}
-
-export interface NodeAnalytics {
-  nodeId: string;
-  type: string;
-  label: string | null;
-  /** Runs that reached the node at least once. */
-  runs: number;
-  /** Runs in which a visit of the node failed. */
-  failedRuns: number;
-  /** failedRuns / runs; null when no run reached the node. */
-  failureRate: number | null;
-  /**
-   * Time at the node per run (its visits summed): for human tasks the time to complete, from
-   * creation to decision. Null when no sampled run finished a visit there.
-   */
-  duration: DurationFigures | null;
-  durationKind: 'duration' | 'timeToComplete';
-}
-
-export interface EdgeAnalytics {
-  edgeId: string;
-  source: string;
-  sourcePort: string;
-  target: string;
-  /** Runs that left the source by the edge's port. */
-  runs: number;
-  /** runs / all runs in range; null when there are none. */
-  share: number | null;
-}
-
-export interface ProcessAnalytics {
-  workflowId: string;
-  version: number;
-  from: string;
-  to: string;
-  runs: { total: number } & Record<ClosedRunStatus, number>;
-  nodes: NodeAnalytics[];
-  edges: EdgeAnalytics[];
-  /** Durations come from at most `limit` most recent runs; `sampled` says whether runs were left out. */
-  durationSample: { runs: number; limit: number; sampled: boolean };
 }
 
 export const defaultSampleLimit = 2_000;
