@@ -49,6 +49,6 @@ export interface ProcessAnalytics {
   runs: { total: number } & Record<ClosedRunStatus, number>;
   nodes: NodeAnalytics[];
   edges: EdgeAnalytics[];
-  /** Durations come from at most `limit` most recent runs; `sampled` says whether runs were left out. */
+  /** Durations come from a uniform sample of at most `limit` runs; `sampled` says whether runs were left out. */
   durationSample: { runs: number; limit: number; sampled: boolean };
 }

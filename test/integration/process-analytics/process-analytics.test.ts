@@ -1,4 +1,4 @@
-import { recordRunStats, runStats } from '../../../domain/process-analytics';
+import { processAnalytics, recordRunStats, runStats } from '../../../domain/process-analytics';
 import { startWorkflowApi, type WorkflowApi } from '../workflows-api/workflows-api-fixture';
 import purchaseCheck from './fixtures/purchase-check.json';
 
@@ -176,6 +176,22 @@ test('a run recorded again, as a retried close-time write would, is still counte
   expect(response.body.runs).toEqual({ total: 6, completed: 2, failed: 3, cancelled: 1 });
   expect(countsOf(response.body.nodes as NodeFigures[])).toEqual(expectedCounts);
   expect(response.body.edges).toEqual(expectedEdges);
+});
+
+test('durations from a sample bounded below the runs in range say so; the counts stay exact', async () => {
+  const answer = await processAnalytics(api.services.db, {
+    workflowId,
+    version: 1,
+    definition: purchaseCheck,
+    from: '2020-01-01T00:00:00.000Z',
+    to: '2100-01-01T00:00:00.000Z',
+    sampleLimit: 2,
+  });
+  expect(answer.durationSample).toEqual({ runs: 2, limit: 2, sampled: true });
+  expect(answer.runs).toEqual({ total: 6, completed: 2, failed: 3, cancelled: 1 });
+  expect(countsOf(answer.nodes)).toEqual(expectedCounts);
+  const start = answer.nodes.find((node) => node.nodeId === 'start');
+  expect(start?.duration?.samples).toBe(2);
 });
 
 test.each([
