@@ -290,4 +290,22 @@ export const historyScenarios: HistoryScenario[] = [
       return handle;
     },
   },
+  {
+    // A closing run hands its per-node figures to `run.recordStats`, for process analytics.
+    name: 'run-stats-recorded',
+    async run(services, workflowId) {
+      const definition = graph(
+        'Branches and is counted',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          { id: 'check', type: 'logic.if', params: { condition: '=true' } },
+          { id: 'end', type: 'flow.end', params: { output: { ok: true } } },
+        ],
+        ['start->check', 'check:true->end'],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
+      await handle.result();
+      return handle;
+    },
+  },
 ];

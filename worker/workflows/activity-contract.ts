@@ -70,6 +70,7 @@ export const engineActivityNames = [
   'human.closeTasks',
   'workflow.loadPublished',
   'run.recordFailure',
+  'run.recordStats',
   'alerts.sendDigest',
   'recordSelfCheck',
 ] as const;

@@ -20,6 +20,7 @@ import { useNodeTypes } from '../palette/use-node-types';
 import { RunsPanel } from '../runs/runs-panel';
 import { StartRunDialog } from '../runs/start-run-dialog';
 import { useRuns } from '../runs/use-runs';
+import { ProcessAnalyticsView } from '../analytics/process-analytics-view';
 import { readClipboard, writeClipboard } from './app-clipboard';
 import { EditorToolbar } from './editor-toolbar';
 import { SampleDataBar } from './sample-data-bar';
@@ -33,7 +34,7 @@ import { TriggerHealthBanner } from './trigger-health-banner';
 import { ValidationPanel } from './validation-panel';
 import { useWorkflowDraft } from './use-workflow-draft';
 
-type SidePanel = 'inspector' | 'runs' | 'versions';
+type SidePanel = 'inspector' | 'runs' | 'versions' | 'analytics';
 
 /** The history state that asks the editor to restore a past version into the draft. */
 export interface RestoreState {
@@ -206,6 +207,23 @@ function EditorScreen({ id }: { id: string }) {
     published.doc.version === publishedVersion &&
     sameDefinition(published.doc.definition, definition);
 
+  const tabs = (
+    <div className="wf-tabs" role="tablist" aria-label="Side panel">
+      {(['inspector', 'runs', 'versions', 'analytics'] as const).map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={panel === name}
+          className="wf-tab"
+          onClick={() => setPanel(name)}
+        >
+          {{ inspector: 'Inspector', runs: 'Runs', versions: 'Versions', analytics: 'Analytics' }[name]}
+        </button>
+      ))}
+    </div>
+  );
+
   return (
     <section className="wf-editor" aria-label="Workflow editor">
       <EditorToolbar
@@ -262,7 +280,11 @@ function EditorScreen({ id }: { id: string }) {
           </button>
         </div>
       )}
-      <div className="wf-body">
+      {/* The Analytics tab draws a version's graph of its own; the editing canvas stays mounted, hidden. */}
+      {panel === 'analytics' && (
+        <ProcessAnalyticsView workflowId={id} publishedVersion={publishedVersion} tabs={tabs} />
+      )}
+      <div className={panel === 'analytics' ? 'wf-body wf-body--hidden' : 'wf-body'}>
         <Palette types={nodeTypes.types} onAdd={addFromPalette} />
         <div className="wf-canvas" ref={canvasBox}>
           <WorkflowCanvas
@@ -280,20 +302,7 @@ function EditorScreen({ id }: { id: string }) {
           />
         </div>
         <aside className="wf-side">
-          <div className="wf-tabs" role="tablist" aria-label="Side panel">
-            {(['inspector', 'runs', 'versions'] as const).map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={panel === name}
-                className="wf-tab"
-                onClick={() => setPanel(name)}
-              >
-                {name === 'inspector' ? 'Inspector' : name === 'runs' ? 'Runs' : 'Versions'}
-              </button>
-            ))}
-          </div>
+          {tabs}
           {panel === 'inspector' && (
             <PreviewProvider value={{ sample: sample.sample, definition, note: sample.note }}>
               <SampleDataBar state={sample} runs={runs.runs} />
