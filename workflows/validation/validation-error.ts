@@ -17,7 +17,11 @@ export type ValidationErrorCode =
   | 'duplicate_port'
   | 'join_inputs'
   | 'invalid_for_each_body'
-  | 'unreachable_node';
+  | 'unreachable_node'
+  | 'duplicate_group_id'
+  | 'blank_group_name'
+  | 'unknown_group_node'
+  | 'node_in_two_groups';
 
 /**
  * One problem in a definition. When `edgeId` is set, `path` is relative to that edge (`target`);
