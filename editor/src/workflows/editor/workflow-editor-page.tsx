@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { navigate } from '../../routing/use-route';
 import { WorkflowCanvas } from '../canvas/workflow-canvas';
@@ -13,7 +13,10 @@ import { parseFragment } from '../model/clipboard';
 import type { ValidationError, WorkflowDefinition } from '../model/core';
 import { exportFileName, exportText, parseDefinitionFile } from '../model/definition-file';
 import { addNode, moveNodes, type Position } from '../model/graph-edits';
+import { extractSubworkflow } from '../model/extract-subworkflow';
+import { groupNodes, selectedNodeIds } from '../model/group-view';
 import { sameDefinition } from '../model/same-definition';
+import { describeError, workflowApi } from '../workflow-api';
 import { indexErrors } from '../model/validation-index';
 import { Palette } from '../palette/palette';
 import { useNodeTypes } from '../palette/use-node-types';
@@ -30,6 +33,9 @@ import { useSampleData } from './use-sample-data';
 import { useUnsavedGuard } from './use-unsaved-guard';
 import { useValidation } from './use-validation';
 import { TriggerHealthBanner } from './trigger-health-banner';
+import { NameDialog } from './name-dialog';
+import { SubprocessBar } from './subprocess-bar';
+import { useGroupView } from './use-group-view';
 import { ValidationPanel } from './validation-panel';
 import { useWorkflowDraft } from './use-workflow-draft';
 
@@ -69,10 +75,6 @@ function EditorScreen({ id }: { id: string }) {
   const nodeTypes = useNodeTypes();
   const validation = useValidation(draft.doc ? id : undefined, model.definition);
   const errorIndex = useMemo(() => indexErrors(validation.errors), [validation.errors]);
-  const decorations = useMemo(
-    () => ({ errorsByNode: errorIndex.byNode, errorsByEdge: errorIndex.byEdge }),
-    [errorIndex],
-  );
   const sample = useSampleData(model.definition);
   const runs = useRuns(id);
   const flow = useReactFlow();
@@ -101,6 +103,59 @@ function EditorScreen({ id }: { id: string }) {
     return { width: box?.width ?? 0, height: box?.height ?? 0 };
   };
   const fitAll = (duration = 200) => fitReadable(flow, canvasSize(), duration);
+  const view = useGroupView(definition, draft.doc !== undefined, direction, canvasSize);
+  const decorations = useMemo(
+    () => ({ errorsByNode: errorIndex.byNode, errorsByEdge: errorIndex.byEdge, boxes: view.boxes }),
+    [errorIndex, view.boxes],
+  );
+  // A stage collapsed, expanded or opened, or lanes turned on, shows a new view: it is fitted again.
+  const shownKey = useRef<string>(undefined);
+  useEffect(() => {
+    if (shownKey.current === undefined || shownKey.current === view.viewKey) {
+      shownKey.current = view.viewKey;
+      return;
+    }
+    shownKey.current = view.viewKey;
+    void nextFrames(2).then(() => fitReadable(flow, canvasSize(), 0));
+  }, [view.viewKey, flow]);
+  const [naming, setNaming] = useState<'group' | 'extract'>();
+  const [extracting, setExtracting] = useState(false);
+
+  const groupSelection = (name: string) => {
+    const ids = [...selectedNodeIds(definition, selection.nodes)];
+    edit(groupNodes(definition, ids, name));
+    setNaming(undefined);
+  };
+
+  const extractSelection = async (name: string) => {
+    const plan = extractSubworkflow(definition, selectedNodeIds(definition, selection.nodes), name);
+    if ('problem' in plan) {
+      setNaming(undefined);
+      setNotice({ kind: 'error', message: `Cannot extract: ${plan.problem}` });
+      return;
+    }
+    setExtracting(true);
+    try {
+      const created = await workflowApi.create(plan.child);
+      let published = true;
+      await workflowApi.publish(created._id).catch(() => {
+        published = false;
+      });
+      edit(plan.parentWith(created._id));
+      model.select({ nodes: new Set([plan.nodeId]), edges: new Set() });
+      const reads = plan.inputs.length > 0 ? plan.inputs.join(', ') : 'nothing';
+      const returns = plan.outputs.length > 0 ? plan.outputs.join(', ') : 'nothing';
+      setNotice({
+        kind: 'info',
+        message: `Extracted into workflow "${name}" (${created._id})${published ? ', published' : ', a draft: publish it before running'}; node "${plan.nodeId}" calls it. Input: ${reads}. Output: ${returns}. Save to keep the change.`,
+      });
+      setNaming(undefined);
+    } catch (error: unknown) {
+      setNotice({ kind: 'error', message: `Cannot extract: ${describeError(error)}` });
+    } finally {
+      setExtracting(false);
+    }
+  };
 
   const addAt = useCallback(
     (type: string, position: Position) => {
@@ -262,6 +317,13 @@ function EditorScreen({ id }: { id: string }) {
           </button>
         </div>
       )}
+      <SubprocessBar
+        view={view}
+        name={definition.name}
+        hasSelection={selection.nodes.size > 0}
+        onGroup={() => setNaming('group')}
+        onExtract={() => setNaming('extract')}
+      />
       <div className="wf-body">
         <Palette types={nodeTypes.types} onAdd={addFromPalette} />
         <div className="wf-canvas" ref={canvasBox}>
@@ -269,7 +331,16 @@ function EditorScreen({ id }: { id: string }) {
             definition={definition}
             selection={selection}
             decorations={decorations}
-            direction={direction}
+            direction={view.direction}
+            shown={view.shown}
+            frames={view.frames}
+            lanes={view.lanes}
+            locked={view.locked}
+            onGroupAction={(action, groupId) => {
+              if (action === 'expand') view.expand(groupId);
+              else if (action === 'collapse') view.collapse(groupId);
+              else view.open(groupId);
+            }}
             onEdit={edit}
             onSelectionChange={(next) => {
               model.select(next);
@@ -314,6 +385,25 @@ function EditorScreen({ id }: { id: string }) {
       <TriggerHealthBanner workflowId={id} />
       <ValidationPanel validation={validation} onShow={showProblem} />
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {naming === 'group' && (
+        <NameDialog
+          title="Group into a sub-process"
+          note={`The ${selection.nodes.size} selected nodes become one stage, which can be collapsed into a box or opened as its own canvas. Runs are not changed.`}
+          action="Group"
+          onSubmit={groupSelection}
+          onClose={() => setNaming(undefined)}
+        />
+      )}
+      {naming === 'extract' && (
+        <NameDialog
+          title="Extract to sub-workflow"
+          note="The selected nodes move into a new workflow, called from here by one Run workflow node; what they read from outside becomes its input."
+          action={extracting ? 'Extracting…' : 'Extract'}
+          busy={extracting}
+          onSubmit={(name) => void extractSelection(name)}
+          onClose={() => setNaming(undefined)}
+        />
+      )}
       {runDialog && publishedVersion !== undefined && (
         <StartRunDialog
           workflowId={id}
