@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import { Handle, type Position } from '@xyflow/react';
+import { Handle, Position } from '@xyflow/react';
 import type { GroupBox } from '../model/group-view';
 import { inputHandle } from './flow-mapping';
 
@@ -32,7 +32,7 @@ export function GroupBoxView({
   const act = useContext(GroupActionContext);
   return (
     <div
-      className={`wf-node wf-group-box${selected ? ' wf-node--selected' : ''}`}
+      className={`wf-node wf-group-box${selected ? ' wf-node--selected' : ''}${inSide === Position.Top ? ' wf-node--down' : ''}`}
       data-testid={`group-${box.groupId}`}
       aria-label={`Sub-process ${box.name}, ${box.count} nodes`}
     >

@@ -15,7 +15,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { estimatedSize, inferDirection, type LayoutDirection } from '../model/auto-layout';
+import { estimatedSize, inferDirection, type LayoutDirection, type Point } from '../model/auto-layout';
 import { DEFAULT_PORT, type WorkflowDefinition } from '../model/core';
 import { connect, moveNodes, type Position } from '../model/graph-edits';
 import { connectionProblem, type PortConnection } from '../model/ports';
@@ -72,6 +72,8 @@ export interface WorkflowCanvasProps {
   /** The view is laid out for showing (boxes, lanes): nodes are not dragged. */
   locked?: boolean;
   onGroupAction?: (action: GroupAction, groupId: string) => void;
+  /** The edges' routes when the shown view was laid out for showing; otherwise Auto-layout's are used. */
+  routes?: ReadonlyMap<string, readonly Point[]>;
 }
 
 const noFrames: readonly GroupFrame[] = [];
@@ -151,7 +153,13 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     drawnIn.current = direction;
     updateNodeInternals(latest.current.definition.nodes.map((node) => node.id));
   }, [direction, updateNodeInternals]);
-  const routes = useEdgeRoutes(definition, direction, measured, definition.nodes.length <= largeGraph);
+  const ownRoutes = useEdgeRoutes(
+    definition,
+    direction,
+    measured,
+    definition.nodes.length <= largeGraph && props.routes === undefined && !props.locked,
+  );
+  const routes = props.routes ?? ownRoutes;
 
   const nodes = useMemo(
     () => mapNodes(definition, selection.nodes, measured, decorations, direction),
@@ -286,7 +294,10 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
       >
         <Background gap={20} />
         <GroupFrames frames={props.frames ?? noFrames} lanes={props.lanes ?? noLanes} nodes={nodes} />
-        {minimap && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />}
+        {/* A view laid out for showing is small enough to need no minimap, which would cover part of it. */}
+        {minimap && !props.locked && (
+          <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        )}
         <Controls showInteractive={false}>
           <ControlButton
             onClick={() => setMinimap((shown) => !shown)}

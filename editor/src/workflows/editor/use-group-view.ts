@@ -1,16 +1,21 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useReactFlow } from '@xyflow/react';
 import { measuredSizes } from '../canvas/measured-sizes';
-import { readableViewport } from '../canvas/readable-viewport';
-import { layoutGraph, type LayoutDirection } from '../model/auto-layout';
+import { layoutGraph, type LayoutDirection, type Point, type Size } from '../model/auto-layout';
 import type { WorkflowDefinition } from '../model/core';
 import { moveNodes } from '../model/graph-edits';
 import { projectGroups, swimlanes } from '../model/group-view';
 
 const noGroups: ReadonlySet<string> = new Set();
 
+/** Room between the layers of a view with boxes: less than Auto-layout's, so stages read at one screen. */
+const boxLayerSpacing = 44;
+
 interface Laid {
   structure: string;
+  /** 1 when laid out from estimated sizes, 2 once again with the measured ones. */
+  pass: number;
+  routes: ReadonlyMap<string, readonly Point[]>;
   direction: LayoutDirection;
   shown: WorkflowDefinition;
 }
@@ -42,6 +47,8 @@ export function useGroupView(
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>();
   const [focus, setFocus] = useState<string>();
   const [lanes, setLanes] = useState(false);
+  // The group expanded last: the view is fitted to its nodes, which is what the designer wants to see.
+  const [expanded, setExpanded] = useState<string>();
   if (loaded && collapsed === undefined)
     setCollapsed(
       new Set((definition.groups ?? []).filter((group) => group.collapsed).map((group) => group.id)),
@@ -63,30 +70,35 @@ export function useGroupView(
     if (!projection.laidOut) return undefined;
     let cancelled = false;
     const shown = projection.definition;
-    const best = async (): Promise<Laid> => {
-      const size = canvasSize();
-      const sizes = measuredSizes(flow, shown);
-      const candidates = await Promise.all(
-        ([direction, direction === 'RIGHT' ? 'DOWN' : 'RIGHT'] as const).map(async (towards) => {
-          const { positions } = await layoutGraph(shown, sizes, towards);
-          const placed = moveNodes(shown, positions);
-          const xs = [...positions.values()];
-          const width = Math.max(...xs.map((p) => p.x)) - Math.min(...xs.map((p) => p.x)) + 240;
-          const height = Math.max(...xs.map((p) => p.y)) - Math.min(...xs.map((p) => p.y)) + 120;
-          const { zoom } = readableViewport({ x: 0, y: 0, width, height }, size, { maxZoom: 10 });
-          return { zoom, laid: { structure, direction: towards, shown: placed } };
-        }),
+    const lay = async (towards: LayoutDirection, pass: number): Promise<Laid> => {
+      // Sizes alone, not the measured handles: those sit on the sides of the direction the view is
+      // drawn in now, which is not always the one being laid out. A box's handles are centred anyway.
+      const sizes = new Map<string, Size>(
+        [...measuredSizes(flow, shown)].map(([id, { width, height }]) => [id, { width, height }]),
       );
-      return candidates.reduce((a, b) => (b.zoom > a.zoom + 0.01 ? b : a)).laid;
+      const { positions, routes } = await layoutGraph(shown, sizes, towards, boxLayerSpacing);
+      return { structure, direction: towards, shown: moveNodes(shown, positions), routes, pass };
     };
     void (async () => {
-      const first = await best();
+      // The direction that shows the view at the larger zoom in the canvas.
+      const size = canvasSize();
+      const candidates = await Promise.all(
+        ([direction, direction === 'RIGHT' ? 'DOWN' : 'RIGHT'] as const).map(async (towards) => {
+          const laidOut = await lay(towards, 1);
+          const places = laidOut.shown.nodes.map((node) => node.position ?? { x: 0, y: 0 });
+          const width = Math.max(...places.map((p) => p.x)) - Math.min(...places.map((p) => p.x)) + 240;
+          const height = Math.max(...places.map((p) => p.y)) - Math.min(...places.map((p) => p.y)) + 120;
+          // The zoom that shows it whole, unclamped: the readable floor would make most views tie.
+          return { zoom: Math.min((size.width - 80) / width, (size.height - 80) / height), laidOut };
+        }),
+      );
+      const first = candidates.reduce((a, b) => (b.zoom > a.zoom + 0.01 ? b : a)).laidOut;
       if (cancelled) return;
       setLaid(first);
-      // Laid out again once the boxes and nodes are drawn, with their measured sizes.
+      // Laid out again once drawn, with the boxes' and nodes' measured sizes.
       await nextFrames(3);
       if (cancelled) return;
-      const second = await best();
+      const second = await lay(first.direction, 2);
       if (!cancelled) setLaid(second);
     })();
     return () => {
@@ -119,19 +131,35 @@ export function useGroupView(
     frames: lanes ? [] : projection.frames,
     lanes: laned?.lanes ?? [],
     locked: projection.laidOut || lanes,
+    /** The edges' routes in a laid-out view; otherwise the canvas routes them itself. */
+    routes: current && !lanes ? current.routes : undefined,
     direction: current?.direction ?? direction,
     /** Changes whenever what is drawn moves, so the page can fit the view again. */
-    viewKey: `${structure}\u0000${current ? current.direction : ''}\u0000${lanes}\u0000${current ? 'laid' : ''}`,
+    viewKey: `${structure}\u0000${current ? current.direction : ''}\u0000${lanes}\u0000${current ? current.pass : ''}`,
     hasGroups: groups.length > 0,
     focused,
     lanesOn: lanes,
     setLanes,
-    collapse: (id: string) => setCollapsed((set) => new Set([...(set ?? []), id])),
-    expand: (id: string) => setCollapsed((set) => new Set([...(set ?? [])].filter((other) => other !== id))),
-    collapseAll: () => setCollapsed(new Set(groups.map((group) => group.id))),
-    expandAll: () => setCollapsed(new Set()),
+    collapse: (id: string) => {
+      setExpanded(undefined);
+      setCollapsed((set) => new Set([...(set ?? []), id]));
+    },
+    expand: (id: string) => {
+      setExpanded(id);
+      setCollapsed((set) => new Set([...(set ?? [])].filter((other) => other !== id)));
+    },
+    collapseAll: () => {
+      setExpanded(undefined);
+      setCollapsed(new Set(groups.map((group) => group.id)));
+    },
+    expandAll: () => {
+      setExpanded(undefined);
+      setCollapsed(new Set());
+    },
     open: (id: string) => setFocus(id),
     back: () => setFocus(undefined),
+    /** The nodes a new view is fitted to: the stage just expanded, or all of them. */
+    fitTo: focus === undefined ? groups.find((group) => group.id === expanded)?.nodes : undefined,
   };
 }
 

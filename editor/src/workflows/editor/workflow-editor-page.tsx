@@ -8,6 +8,7 @@ import { useVersion } from '../lifecycle/use-version';
 import { VersionsPanel } from '../lifecycle/versions-panel';
 import { downloadText } from '../lifecycle/download';
 import { fitReadable, measuredSizes } from '../canvas/measured-sizes';
+import { readableViewport } from '../canvas/readable-viewport';
 import { inferDirection, layoutGraph, type LayoutDirection } from '../model/auto-layout';
 import { parseFragment } from '../model/clipboard';
 import type { ValidationError, WorkflowDefinition } from '../model/core';
@@ -116,19 +117,29 @@ function EditorScreen({ id }: { id: string }) {
       return;
     }
     shownKey.current = view.viewKey;
-    void nextFrames(2).then(() => fitReadable(flow, canvasSize(), 0));
-  }, [view.viewKey, flow]);
+    void nextFrames(2).then(() => {
+      const members = (view.fitTo ?? []).flatMap((nodeId) => flow.getNode(nodeId) ?? []);
+      if (members.length === 0) fitReadable(flow, canvasSize(), 0);
+      else void flow.setViewport(readableViewport(flow.getNodesBounds(members), canvasSize()));
+    });
+  }, [view.viewKey, view.fitTo, flow]);
   const [naming, setNaming] = useState<'group' | 'extract'>();
   const [extracting, setExtracting] = useState(false);
 
+  // What is selected and drawn: a box or node selected in another view is not part of the selection.
+  const shownSelection = () => {
+    const drawn = new Set(view.shown.nodes.map((node) => node.id));
+    return selectedNodeIds(definition, new Set([...selection.nodes].filter((id) => drawn.has(id))));
+  };
+
   const groupSelection = (name: string) => {
-    const ids = [...selectedNodeIds(definition, selection.nodes)];
+    const ids = [...shownSelection()];
     edit(groupNodes(definition, ids, name));
     setNaming(undefined);
   };
 
   const extractSelection = async (name: string) => {
-    const plan = extractSubworkflow(definition, selectedNodeIds(definition, selection.nodes), name);
+    const plan = extractSubworkflow(definition, shownSelection(), name);
     if ('problem' in plan) {
       setNaming(undefined);
       setNotice({ kind: 'error', message: `Cannot extract: ${plan.problem}` });
@@ -336,6 +347,7 @@ function EditorScreen({ id }: { id: string }) {
             frames={view.frames}
             lanes={view.lanes}
             locked={view.locked}
+            routes={view.routes}
             onGroupAction={(action, groupId) => {
               if (action === 'expand') view.expand(groupId);
               else if (action === 'collapse') view.collapse(groupId);

@@ -76,8 +76,14 @@ export function projectGroups(
     } else frames.push({ groupId: group.id, name: group.name, nodeIds: members });
   }
   if (boxes.size === 0) return { definition, boxes, frames, laidOut: false };
-  const nodes: WorkflowNode[] = definition.nodes.filter((node) => !owner.has(node.id));
-  for (const [id, box] of boxes) nodes.push({ id, type: 'flow.subworkflow', label: box.name, params: {} });
+  // Each box takes the place of its group's first node, so the layout meets the stages in process order.
+  const nodes: WorkflowNode[] = [];
+  for (const node of definition.nodes) {
+    const box = owner.get(node.id);
+    if (box === undefined) nodes.push(node);
+    else if (!nodes.some((shown) => shown.id === box))
+      nodes.push({ id: box, type: 'flow.subworkflow', label: boxes.get(box)!.name, params: {} });
+  }
   const seen = new Set<string>();
   const edges: WorkflowEdge[] = [];
   for (const edge of definition.edges) {
