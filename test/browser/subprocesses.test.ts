@@ -110,6 +110,10 @@ test('quote to cash reads at one screen by its stages, which expand, open alone 
   expect(await page.locator('.wf-group-box').count()).toBe(4);
   expect(await page.locator('.react-flow__node').count()).toBe(4 + 14 + 2);
   expect((await measureGraph(page, [])).overlaps).toEqual([]);
+  // The README's picture of it: on a larger screen, the whole view.
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.getByRole('button', { name: 'Fit View' }).click();
+  await settled();
   await page.locator('.wf-canvas').screenshot({ path: path.join(screenshots, 'subprocess-expanded.png') });
   await page.getByRole('button', { name: 'Collapse Approval' }).click();
   await eventuallyEqual(() => page.locator('.wf-group-box').count(), 5);
@@ -221,10 +225,15 @@ test('quote to cash reads at one screen by its stages, which expand, open alone 
   await eventuallyEqual(() => page.locator('.wf-group-box').count(), 5);
   expect(await page.getByTestId('group-fulfilment').textContent()).toContain('9 nodes');
 
-  // Swimlanes: human steps in one band per assignee role, after expanding every stage.
-  await page.getByRole('button', { name: 'Expand all' }).click();
+  // Swimlanes: in the approval stage, its human steps in one band per assignee role.
+  await page.getByRole('button', { name: 'Open Approval' }).click();
+  await breadcrumb.locator('[aria-current="page"]', { hasText: 'Approval' }).waitFor();
   await page.getByLabel('Lanes by role').check();
   await page.getByTestId('lane-salesManager').waitFor();
+  await page.getByTestId('lane-sales').waitFor();
+  await settled();
+  expect((await measureGraph(page, [])).overlaps).toEqual([]);
+  await page.getByRole('button', { name: 'Fit View' }).click();
   await settled();
   await page.locator('.wf-canvas').screenshot({ path: path.join(screenshots, 'subprocess-lanes.png') });
   finished = true;

@@ -33,7 +33,8 @@ export function GroupFrames({
     return [{ frame, left, top, width: right - left, height: bottom - top }];
   });
   const xs = nodes.map((node) => node.position.x);
-  const laneLeft = Math.min(0, ...xs) - 60;
+  // Starts just left of the first node, where a fitted view still shows the lane's label.
+  const laneLeft = Math.min(...xs) - 10;
   const laneWidth = Math.max(0, ...xs) + 320 - laneLeft;
   return (
     <ViewportPortal>

@@ -83,14 +83,17 @@ export function useGroupView(
       // The direction that shows the view at the larger zoom in the canvas.
       const size = canvasSize();
       const candidates = await Promise.all(
-        ([direction, direction === 'RIGHT' ? 'DOWN' : 'RIGHT'] as const).map(async (towards) => {
-          const laidOut = await lay(towards, 1);
-          const places = laidOut.shown.nodes.map((node) => node.position ?? { x: 0, y: 0 });
-          const width = Math.max(...places.map((p) => p.x)) - Math.min(...places.map((p) => p.x)) + 240;
-          const height = Math.max(...places.map((p) => p.y)) - Math.min(...places.map((p) => p.y)) + 120;
-          // The zoom that shows it whole, unclamped: the readable floor would make most views tie.
-          return { zoom: Math.min((size.width - 80) / width, (size.height - 80) / height), laidOut };
-        }),
+        // Lanes run across the canvas: with them, the process runs left to right.
+        (lanes ? (['RIGHT'] as const) : ([direction, direction === 'RIGHT' ? 'DOWN' : 'RIGHT'] as const)).map(
+          async (towards) => {
+            const laidOut = await lay(towards, 1);
+            const places = laidOut.shown.nodes.map((node) => node.position ?? { x: 0, y: 0 });
+            const width = Math.max(...places.map((p) => p.x)) - Math.min(...places.map((p) => p.x)) + 240;
+            const height = Math.max(...places.map((p) => p.y)) - Math.min(...places.map((p) => p.y)) + 120;
+            // The zoom that shows it whole, unclamped: the readable floor would make most views tie.
+            return { zoom: Math.min((size.width - 80) / width, (size.height - 80) / height), laidOut };
+          },
+        ),
       );
       const first = candidates.reduce((a, b) => (b.zoom > a.zoom + 0.01 ? b : a)).laidOut;
       if (cancelled) return;
@@ -106,7 +109,7 @@ export function useGroupView(
     };
     // The layout follows the view's structure, not each new definition object.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [structure, projection.laidOut, direction]);
+  }, [structure, projection.laidOut, direction, lanes]);
 
   const current = projection.laidOut && laid?.structure === structure ? laid : undefined;
   // Until its layout arrives, a view with boxes shows them where the real nodes were.
@@ -135,7 +138,7 @@ export function useGroupView(
     routes: current && !lanes ? current.routes : undefined,
     direction: current?.direction ?? direction,
     /** Changes whenever what is drawn moves, so the page can fit the view again. */
-    viewKey: `${structure}\u0000${current ? current.direction : ''}\u0000${lanes}\u0000${current ? current.pass : ''}`,
+    viewKey: `${structure}\u0000${focus ?? ''}\u0000${current ? current.direction : ''}\u0000${lanes}\u0000${current ? current.pass : ''}`,
     hasGroups: groups.length > 0,
     focused,
     lanesOn: lanes,

@@ -34,7 +34,7 @@ describe('projectGroups', () => {
     expect(view.laidOut).toBe(true);
     expect(view.boxes).toEqual(new Map([['group:review', { groupId: 'review', name: 'Review', count: 3 }]]));
     expect(view.frames).toEqual([{ groupId: 'close', name: 'Close', nodeIds: ['done'] }]);
-    expect(view.definition.nodes.map((node) => node.id)).toEqual(['start', 'done', 'group:review']);
+    expect(view.definition.nodes.map((node) => node.id)).toEqual(['start', 'group:review', 'done']);
     expect(view.definition.edges).toEqual([
       { id: 'e1', source: 'start', target: 'group:review' },
       { id: 'e4', source: 'group:review', target: 'done' },
@@ -53,6 +53,7 @@ describe('projectGroups', () => {
     expect(view.definition.nodes.map((node) => node.id)).toEqual(['check', 'approve', 'note']);
     expect(view.definition.edges.map((edge) => edge.id)).toEqual(['e2', 'e3']);
     expect(view.boxes.size).toBe(0);
+    expect(view.laidOut).toBe(true);
   });
 });
 

@@ -27,7 +27,10 @@ export interface GroupProjection {
   definition: WorkflowDefinition;
   boxes: ReadonlyMap<string, GroupBox>;
   frames: readonly GroupFrame[];
-  /** Boxes have no stored place, so a view with any is laid out afresh rather than drawn as stored. */
+  /**
+   * Boxes have no stored place, so a view with any is laid out afresh rather than drawn as stored;
+   * so is a group opened alone.
+   */
   laidOut: boolean;
 }
 
@@ -60,7 +63,8 @@ export function projectGroups(
       },
       boxes: new Map(),
       frames: [],
-      laidOut: false,
+      // Its stored places are those of the whole process: alone, the stage is laid out to read at once.
+      laidOut: true,
     };
   }
   const owner = new Map<string, string>();
