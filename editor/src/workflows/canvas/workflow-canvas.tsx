@@ -151,7 +151,8 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   useEffect(() => {
     if (drawnIn.current === direction) return;
     drawnIn.current = direction;
-    updateNodeInternals(latest.current.definition.nodes.map((node) => node.id));
+    // Every drawn node, boxes of collapsed sub-processes included.
+    updateNodeInternals((latest.current.shown ?? latest.current.definition).nodes.map((node) => node.id));
   }, [direction, updateNodeInternals]);
   const ownRoutes = useEdgeRoutes(
     definition,
