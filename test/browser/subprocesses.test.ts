@@ -228,7 +228,7 @@ test('quote to cash reads at one screen by its stages, which expand, open alone 
   // Swimlanes: in the approval stage, its human steps in one band per assignee role.
   await page.getByRole('button', { name: 'Open Approval' }).click();
   await breadcrumb.locator('[aria-current="page"]', { hasText: 'Approval' }).waitFor();
-  await page.getByLabel('Lanes by role').check();
+  await page.getByRole('button', { name: 'Lanes by role' }).click();
   await page.getByTestId('lane-salesManager').waitFor();
   await page.getByTestId('lane-sales').waitFor();
   await settled();

@@ -72,6 +72,9 @@ export interface WorkflowCanvasProps {
   /** The view is laid out for showing (boxes, lanes): nodes are not dragged. */
   locked?: boolean;
   onGroupAction?: (action: GroupAction, groupId: string) => void;
+  /** Whether human steps are drawn in lanes by assignee role, and the control that turns them on. */
+  lanesOn?: boolean;
+  onLanes?: (on: boolean) => void;
   /** The edges' routes when the shown view was laid out for showing; otherwise Auto-layout's are used. */
   routes?: ReadonlyMap<string, readonly Point[]>;
 }
@@ -307,6 +310,18 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
           >
             ▦
           </ControlButton>
+          {props.onLanes && (
+            <ControlButton
+              onClick={() => props.onLanes?.(!props.lanesOn)}
+              aria-label="Lanes by role"
+              aria-pressed={props.lanesOn ?? false}
+              title={
+                props.lanesOn ? 'Hide the lanes by assignee role' : 'Human steps in lanes by assignee role'
+              }
+            >
+              ☰
+            </ControlButton>
+          )}
         </Controls>
       </ReactFlow>
     </GroupActionContext.Provider>

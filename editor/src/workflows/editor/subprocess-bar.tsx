@@ -1,23 +1,12 @@
 import type { GroupViewState } from './use-group-view';
 
 /**
- * Above the canvas: the breadcrumb back from a sub-process opened as its own canvas, or the
- * commands over sub-processes (collapse or expand every stage, group or extract the selection) and
- * the swimlane toggle.
+ * Above the canvas of a workflow with sub-processes: the breadcrumb back from one opened as its own
+ * canvas, or the commands to collapse or expand every stage. A workflow without any has no bar, so
+ * its canvas keeps the room.
  */
-export function SubprocessBar({
-  view,
-  name,
-  hasSelection,
-  onGroup,
-  onExtract,
-}: {
-  view: GroupViewState;
-  name: string;
-  hasSelection: boolean;
-  onGroup: () => void;
-  onExtract: () => void;
-}) {
+export function SubprocessBar({ view, name }: { view: GroupViewState; name: string }) {
+  if (!view.hasGroups && !view.focused) return null;
   return (
     <div className="wf-subprocess-bar" role="toolbar" aria-label="Sub-processes">
       <nav aria-label="Breadcrumb">
@@ -43,20 +32,6 @@ export function SubprocessBar({
           </button>
         </>
       )}
-      <button type="button" onClick={onGroup} disabled={!hasSelection}>
-        Group…
-      </button>
-      <button type="button" onClick={onExtract} disabled={!hasSelection}>
-        Extract to sub-workflow…
-      </button>
-      <label>
-        <input
-          type="checkbox"
-          checked={view.lanesOn}
-          onChange={(event) => view.setLanes(event.target.checked)}
-        />
-        Lanes by role
-      </label>
     </div>
   );
 }

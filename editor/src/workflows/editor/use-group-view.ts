@@ -137,8 +137,14 @@ export function useGroupView(
     /** The edges' routes in a laid-out view; otherwise the canvas routes them itself. */
     routes: current && !lanes ? current.routes : undefined,
     direction: current?.direction ?? direction,
-    /** Changes whenever what is drawn moves, so the page can fit the view again. */
-    viewKey: `${structure}\u0000${focus ?? ''}\u0000${current ? current.direction : ''}\u0000${lanes}\u0000${current ? current.pass : ''}`,
+    /** Changes whenever the view is another (stages, lanes, a new layout), so the page fits it again. */
+    // Not the structure: an edit in a view drawn as stored (a node dropped) must not move the view.
+    viewKey: [
+      [...(collapsed ?? [])].sort().join(','),
+      focus ?? '',
+      lanes,
+      current ? `${current.direction}${current.pass}` : '',
+    ].join('\u0000'),
     hasGroups: groups.length > 0,
     focused,
     lanesOn: lanes,

@@ -296,6 +296,9 @@ function EditorScreen({ id }: { id: string }) {
         onCopy={() => void copy()}
         onPaste={() => void paste()}
         onDelete={model.deleteSelection}
+        hasNodeSelection={selection.nodes.size > 0}
+        onGroup={() => setNaming('group')}
+        onExtract={() => setNaming('extract')}
         direction={direction}
         onLayout={(towards) => void layout(towards)}
         onFit={() => fitAll()}
@@ -328,13 +331,7 @@ function EditorScreen({ id }: { id: string }) {
           </button>
         </div>
       )}
-      <SubprocessBar
-        view={view}
-        name={definition.name}
-        hasSelection={selection.nodes.size > 0}
-        onGroup={() => setNaming('group')}
-        onExtract={() => setNaming('extract')}
-      />
+      <SubprocessBar view={view} name={definition.name} />
       <div className="wf-body">
         <Palette types={nodeTypes.types} onAdd={addFromPalette} />
         <div className="wf-canvas" ref={canvasBox}>
@@ -348,6 +345,8 @@ function EditorScreen({ id }: { id: string }) {
             lanes={view.lanes}
             locked={view.locked}
             routes={view.routes}
+            lanesOn={view.lanesOn}
+            onLanes={view.setLanes}
             onGroupAction={(action, groupId) => {
               if (action === 'expand') view.expand(groupId);
               else if (action === 'collapse') view.collapse(groupId);
