@@ -18,6 +18,10 @@ export type ValidationErrorCode =
   | 'join_inputs'
   | 'invalid_for_each_body'
   | 'unreachable_node'
+  | 'duplicate_group_id'
+  | 'blank_group_name'
+  | 'unknown_group_node'
+  | 'node_in_two_groups'
   /** Publish only: the publisher's roles may not make a write the node makes. */
   | 'forbidden_write';
 
