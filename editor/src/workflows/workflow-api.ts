@@ -1,3 +1,4 @@
+import type { WebhookCredentials } from './lifecycle/webhook-api';
 import type { WaitingFor } from '../../../domain/workflows/describe-wait';
 import { api, ApiError, errorMessage } from '../api/api-client';
 import type { WorkflowDocument, WorkflowVersionDocument } from '../../../domain/workflows/workflow-documents';
@@ -71,10 +72,12 @@ export const workflowApi = {
       method: 'POST',
       body: definition,
     }),
+  /** Publishes the draft; a webhook trigger published for the first time comes with its secrets, once. */
   publish: (id: string) =>
-    api<{ workflowId: string; version: number; publishedAt: string }>(`${workflowUrl(id)}/publish`, {
-      method: 'POST',
-    }),
+    api<{ workflowId: string; version: number; publishedAt: string; webhooks?: WebhookCredentials[] }>(
+      `${workflowUrl(id)}/publish`,
+      { method: 'POST' },
+    ),
   unpublish: (id: string) => api<{ workflowId: string }>(`${workflowUrl(id)}/unpublish`, { method: 'POST' }),
   versions: (id: string) =>
     api<{ items: VersionSummary[] }>(`${workflowUrl(id)}/versions`).then((body) => body.items),

@@ -1,3 +1,4 @@
+import type { WebhookCredentials } from '../lifecycle/webhook-api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../../api/api-client';
 import type { WorkflowDefinition } from '../model/core';
@@ -18,6 +19,8 @@ export function useWorkflowDraft(id: string, model: EditorModel, restore?: Workf
   const [doc, setDoc] = useState<WorkflowDoc | undefined>();
   const [loadError, setLoadError] = useState<string | undefined>();
   const [busy, setBusy] = useState<'saving' | 'publishing' | 'unpublishing' | undefined>();
+  /** Webhook secrets a publish or a rotate just issued, shown until dismissed, never again. */
+  const [secrets, setSecrets] = useState<WebhookCredentials[]>([]);
   const [notice, setNotice] = useState<Notice | undefined>();
   const docRef = useRef(doc);
   useEffect(() => {
@@ -114,6 +117,7 @@ export function useWorkflowDraft(id: string, model: EditorModel, restore?: Workf
     try {
       const published = await workflowApi.publish(id);
       setDoc((current) => current && { ...current, publishedVersion: published.version });
+      if (published.webhooks !== undefined && published.webhooks.length > 0) setSecrets(published.webhooks);
       setNotice({ kind: 'info', message: `Published version ${published.version}` });
     } catch (error: unknown) {
       setNotice({ kind: 'error', message: `Not published. ${describeError(error)}` });
@@ -139,5 +143,18 @@ export function useWorkflowDraft(id: string, model: EditorModel, restore?: Workf
     }
   }, [id]);
 
-  return { doc, loadError, busy, notice, setNotice, save, overwrite, reload, publish, unpublish };
+  return {
+    doc,
+    loadError,
+    busy,
+    notice,
+    setNotice,
+    secrets,
+    setSecrets,
+    save,
+    overwrite,
+    reload,
+    publish,
+    unpublish,
+  };
 }

@@ -6,6 +6,7 @@ import { Inspector } from '../inspector/inspector';
 import { PreviewProvider } from '../inspector/sample-context';
 import { useVersion } from '../lifecycle/use-version';
 import { VersionsPanel } from '../lifecycle/versions-panel';
+import { WebhookCredentialsNotice, WebhooksSection } from '../lifecycle/webhooks-section';
 import { downloadText } from '../lifecycle/download';
 import { fitReadable, measuredSizes } from '../canvas/measured-sizes';
 import { readableViewport } from '../canvas/readable-viewport';
@@ -353,6 +354,7 @@ function EditorScreen({ id }: { id: string }) {
       {panel === 'analytics' && (
         <ProcessAnalyticsView workflowId={id} publishedVersion={publishedVersion} tabs={tabs} />
       )}
+      <WebhookCredentialsNotice credentials={draft.secrets} onDismiss={() => draft.setSecrets([])} />
       {panel !== 'analytics' && <SubprocessBar view={view} name={definition.name} />}
       <div className={panel === 'analytics' ? 'wf-body wf-body--hidden' : 'wf-body'}>
         <Palette types={nodeTypes.types} onAdd={addFromPalette} />
@@ -399,7 +401,16 @@ function EditorScreen({ id }: { id: string }) {
             </PreviewProvider>
           )}
           {panel === 'runs' && <RunsPanel workflowId={id} runs={runs.runs} error={runs.error} />}
-          {panel === 'versions' && <VersionsPanel workflowId={id} publishedVersion={publishedVersion} />}
+          {panel === 'versions' && (
+            <>
+              <VersionsPanel workflowId={id} publishedVersion={publishedVersion} />
+              <WebhooksSection
+                workflowId={id}
+                publishedVersion={publishedVersion}
+                onNewCredentials={draft.setSecrets}
+              />
+            </>
+          )}
         </aside>
       </div>
       <TriggerHealthBanner workflowId={id} />
