@@ -18,6 +18,7 @@ import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes 
 import { openApiRoutes } from './openapi';
 import { alertRoutes } from './routes/alerts/alert-routes';
 import { credentialRoutes, credentialsOpenApi } from './routes/credentials';
+import { dashboardRoutes } from './routes/dashboards';
 import { entityRoutes } from './routes/entities';
 import { mailboxRoutes } from './routes/mailbox/mailbox-routes';
 import {
@@ -115,6 +116,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
       runRoutes({ ...engine, temporalUiUrl: deps.temporalUiUrl }),
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),
+      dashboardRoutes({ db: deps.db, temporal: deps.temporal }),
       credentialRoutes({ db: deps.db, credentials }),
       alertRoutes({
         db: deps.db,

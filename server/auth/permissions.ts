@@ -1,4 +1,5 @@
 import { entityTypes, type EntityType } from '../../schemas';
+import { dashboardSections, sectionRoles, type DashboardSection } from '../../domain/insight/sections';
 import { HttpError } from '../http/http-error';
 import type { Actor, Role } from './actor';
 
@@ -16,7 +17,8 @@ export type Permission =
   | { resource: 'entity'; type: EntityType; action: EntityAction }
   | { resource: 'workflow'; action: WorkflowAction }
   | { resource: 'admin'; action: AdminAction }
-  | { resource: 'credential'; action: CredentialAction };
+  | { resource: 'credential'; action: CredentialAction }
+  | { resource: 'dashboard'; section: DashboardSection };
 
 const crm: EntityType[] = ['account', 'contact', 'lead', 'opportunity', 'activity'];
 const sales: EntityType[] = [...crm, 'quote', 'salesOrder'];
@@ -81,6 +83,8 @@ function roleAllows(role: Role, permission: Permission): boolean {
     case 'credential':
       // Designers pick credentials for their nodes; only admins see a secret go in.
       return permission.action === 'read' && role === 'designer';
+    case 'dashboard':
+      return sectionRoles[permission.section].includes(role);
   }
 }
 
@@ -97,6 +101,7 @@ export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolea
 function describe(permission: Permission): string {
   if (permission.resource === 'entity') return `${permission.action} ${permission.type}`;
   if (permission.resource === 'credential') return `${permission.action} credentials`;
+  if (permission.resource === 'dashboard') return `read the ${permission.section} dashboard`;
   return `${permission.action} ${permission.resource === 'workflow' ? 'workflows' : ''}`.trim();
 }
 
@@ -126,5 +131,6 @@ export function allPermissions(): Permission[] {
       action,
     })),
     ...(['read', 'manage'] as const).map((action): Permission => ({ resource: 'credential', action })),
+    ...dashboardSections.map((section): Permission => ({ resource: 'dashboard', section })),
   ];
 }

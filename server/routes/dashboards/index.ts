@@ -1,0 +1,2 @@
+export { dashboardRoutes } from './dashboard-routes';
+export type { DashboardRoutesDeps } from './dashboard-routes';
