@@ -19,8 +19,11 @@ export interface DashboardRoutesDeps {
   temporal: Client;
   /** The clock figures are computed at; tests fix it. */
   now?: () => Date;
-  /** How long a computed section is served again; default 5 s. */
-  cacheMs?: number;
+  /**
+   * How long a computed section is served as it is (default 5 s), and how long after that it is
+   * still served while recomputed in the background (default 60 s).
+   */
+  cacheMs?: { freshMs: number; staleMs: number };
   /** The currency of money figures when the request names none. */
   defaultCurrency?: string;
 }
@@ -34,7 +37,9 @@ export interface DashboardRoutesDeps {
 export function dashboardRoutes(deps: DashboardRoutesDeps): Router {
   const router = Router();
   const now = deps.now ?? (() => new Date());
-  const cache = createSectionCache<SectionView>(deps.cacheMs ?? 5000, () => now().getTime());
+  const cache = createSectionCache<SectionView>(deps.cacheMs ?? { freshMs: 5000, staleMs: 60_000 }, () =>
+    now().getTime(),
+  );
 
   router.get('/dashboards', (req, res) => {
     res.json({ sections: sectionsFor(getActor(req).roles) });

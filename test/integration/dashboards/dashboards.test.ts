@@ -44,7 +44,12 @@ async function listed(link: string | null | undefined): Promise<string[]> {
 beforeAll(async () => {
   // The clock is fixed and nothing is cached, so each answer reflects the records made before it.
   api = await startEntityApi('dashboards', (services) => [
-    dashboardRoutes({ db: services.db, temporal: services.temporal, now: () => now, cacheMs: 0 }),
+    dashboardRoutes({
+      db: services.db,
+      temporal: services.temporal,
+      now: () => now,
+      cacheMs: { freshMs: 0, staleMs: 0 },
+    }),
   ]);
   accountId = (await make('account', { name: 'Ageing Ltd', currency: 'EUR' }))._id;
   productId = (await make('product', { sku: 'DASH-1', name: 'Desk', unitPrice: 1000, currency: 'EUR' }))._id;
