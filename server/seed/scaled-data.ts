@@ -170,10 +170,11 @@ async function seedUnit(repo: EntityRepository, unit: number, options: ScaleOpti
       resolutionDueAt: `${daysAgo(created - 3)}T12:00:00.000Z`,
       ...(i % 4 === 3 ? { assigneeRole: 'supportLead' } : {}),
     });
+    // Resolved when the resolving write is made: a ticket cannot be resolved before it was created.
     if (i % 3 === 0) {
       await update('ticket', ticket._id, 'resolve', {
         status: 'resolved',
-        resolvedAt: `${daysAgo(Math.max(0, created - 2))}T15:00:00.000Z`,
+        resolvedAt: new Date().toISOString(),
       });
     }
   });

@@ -55,7 +55,11 @@ function EChart({ widget, currency }: { widget: ChartWidget; currency: string })
         trigger: 'axis',
         valueFormatter: (value: unknown) => formatFigure(Number(value), widget.unit, currency),
       },
-      xAxis: { type: 'category', data: widget.categories, axisLabel: { hideOverlap: true } },
+      xAxis: {
+        type: 'category',
+        data: widget.categories,
+        axisLabel: { interval: 0, hideOverlap: true, overflow: 'truncate', width: 96 },
+      },
       yAxis: {
         type: 'value',
         axisLabel: { formatter: (value: number) => formatAxis(value, widget.unit, currency) },
