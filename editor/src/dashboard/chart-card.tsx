@@ -62,6 +62,8 @@ function EChart({ widget, currency }: { widget: ChartWidget; currency: string })
       },
       yAxis: {
         type: 'value',
+        // Counts are whole: no 0.5 tick.
+        ...(widget.unit === 'count' ? { minInterval: 1 } : {}),
         axisLabel: { formatter: (value: number) => formatAxis(value, widget.unit, currency) },
       },
       series: widget.series.map((series) => ({
