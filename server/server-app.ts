@@ -18,6 +18,7 @@ import { authRoutes, createAuthenticate, sessionRoutes, tokenRoutes, userRoutes 
 import { openApiRoutes } from './openapi';
 import { alertRoutes } from './routes/alerts/alert-routes';
 import { credentialRoutes, credentialsOpenApi } from './routes/credentials';
+import { dashboardRoutes, dashboardsOpenApi } from './routes/dashboards';
 import { entityRoutes } from './routes/entities';
 import { mailboxRoutes } from './routes/mailbox/mailbox-routes';
 import {
@@ -93,7 +94,9 @@ export function createServerApp(deps: ServerAppDeps): Express {
     publicApiRouters: [authRoutes({ users, log: deps.log })],
     authenticate: createAuthenticate({ users }),
     apiRouters: [
-      openApiRoutes({ extensions: [schedulesOpenApi, webhooksOpenApi, credentialsOpenApi] }),
+      openApiRoutes({
+        extensions: [schedulesOpenApi, webhooksOpenApi, credentialsOpenApi, dashboardsOpenApi],
+      }),
       sessionRoutes({ users }),
       userRoutes({ users }),
       tokenRoutes({ users }),
@@ -115,6 +118,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
       runRoutes({ ...engine, temporalUiUrl: deps.temporalUiUrl }),
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),
+      dashboardRoutes({ db: deps.db, temporal: deps.temporal }),
       credentialRoutes({ db: deps.db, credentials }),
       alertRoutes({
         db: deps.db,

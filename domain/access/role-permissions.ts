@@ -1,5 +1,6 @@
 import { entityTypes, type EntityType } from '../../schemas';
 import type { Role } from '../../schemas/vocabulary';
+import { dashboardSections, sectionRoles, type DashboardSection } from '../insight/sections';
 
 export type EntityAction = 'read' | 'create' | 'update' | 'delete';
 /**
@@ -15,7 +16,8 @@ export type Permission =
   | { resource: 'entity'; type: EntityType; action: EntityAction }
   | { resource: 'workflow'; action: WorkflowAction }
   | { resource: 'admin'; action: AdminAction }
-  | { resource: 'credential'; action: CredentialAction };
+  | { resource: 'credential'; action: CredentialAction }
+  | { resource: 'dashboard'; section: DashboardSection };
 
 const crm: EntityType[] = ['account', 'contact', 'lead', 'opportunity', 'activity'];
 const sales: EntityType[] = [...crm, 'quote', 'salesOrder'];
@@ -85,6 +87,8 @@ function roleAllows(role: Role, permission: Permission): boolean {
     case 'credential':
       // Designers pick credentials for their nodes; only admins see a secret go in.
       return permission.action === 'read' && role === 'designer';
+    case 'dashboard':
+      return sectionRoles[permission.section].includes(role);
   }
 }
 
@@ -103,6 +107,7 @@ export function can(actor: { roles: readonly Role[] }, permission: Permission): 
 export function describePermission(permission: Permission): string {
   if (permission.resource === 'entity') return `${permission.action} ${permission.type}`;
   if (permission.resource === 'credential') return `${permission.action} credentials`;
+  if (permission.resource === 'dashboard') return `read the ${permission.section} dashboard`;
   return `${permission.action} ${permission.resource === 'workflow' ? 'workflows' : ''}`.trim();
 }
 
@@ -122,5 +127,6 @@ export function allPermissions(): Permission[] {
       action,
     })),
     ...(['read', 'manage'] as const).map((action): Permission => ({ resource: 'credential', action })),
+    ...dashboardSections.map((section): Permission => ({ resource: 'dashboard', section })),
   ];
 }

@@ -9,6 +9,7 @@ import { AlertsPage } from './alerts/alerts-page';
 import { AuditPage } from './audit/audit-page';
 import { UsersPage } from './users/users-page';
 import { CredentialsPage } from './credentials/credentials-page';
+import { DashboardPage } from './dashboard/dashboard-page';
 import { InboxPage } from './inbox/inbox-page';
 import { RunsPage } from './operations/runs-page';
 import { TaskPage } from './inbox/task-page';
@@ -65,6 +66,8 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
   switch (route.page) {
     case 'home':
     case 'login':
+      return <DashboardPage />;
+    case 'status':
       return <StatusPage />;
     case 'list':
       return <EntityListPage key={route.type} type={route.type} search={search} />;

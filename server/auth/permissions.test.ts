@@ -25,13 +25,17 @@ describe('permissions', () => {
     [['designer'], { resource: 'credential', action: 'read' }, true],
     [['designer'], { resource: 'credential', action: 'manage' }, false],
     [['sales'], { resource: 'credential', action: 'read' }, false],
+    [['salesManager'], { resource: 'dashboard', section: 'sales' }, true],
+    [['sales'], { resource: 'dashboard', section: 'finance' }, false],
+    [['supportLead', 'procurement'], { resource: 'dashboard', section: 'operations' }, true],
+    [['designer'], { resource: 'dashboard', section: 'admin' }, false],
   ] as const)('%j may %j: %s', (roles, permission, expected) => {
     expect(can(actor(...roles), permission)).toBe(expected);
   });
 
   it('grants an admin every permission', () => {
     expect(allPermissions().every((p) => can(actor('admin'), p))).toBe(true);
-    expect(allPermissions()).toHaveLength(19 * 4 + 5 + 4 + 2);
+    expect(allPermissions()).toHaveLength(19 * 4 + 5 + 4 + 2 + 5);
   });
 
   it('refuses with 403 naming the missing permission', () => {
@@ -40,6 +44,9 @@ describe('permissions', () => {
     );
     expect(() => authorize(actor('designer'), { resource: 'credential', action: 'manage' })).toThrow(
       new HttpError('forbidden', 'Your roles (designer) do not allow: manage credentials'),
+    );
+    expect(() => authorize(actor('sales'), { resource: 'dashboard', section: 'finance' })).toThrow(
+      new HttpError('forbidden', 'Your roles (sales) do not allow: read the finance dashboard'),
     );
   });
 });

@@ -4,6 +4,7 @@ import { startThrowawayServices } from '../setup/throwaway-services';
 import { measureHealthUnderPoisonConditions } from './containment-health';
 import { measureEditorFrames } from './editor-frames';
 import { measureDataLayer } from './data-layer';
+import { measureDashboards } from './dashboards';
 import { measureEngineOverhead } from './engine-overhead';
 import { measureEntityCreateLatency } from './entity-api-latency';
 import { measurePureNodes } from './pure-node-cpu';
@@ -25,6 +26,7 @@ const sections = [
   'data',
   'triggers',
   'scaling',
+  'dashboards',
 ] as const;
 
 /** `--only data,triggers` runs just those sections; the default is all. */
@@ -114,6 +116,15 @@ async function main(): Promise<void> {
     }
     if (run.has('scaling'))
       record(await measureWorkerScaling(mongo.db('bench_scaling'), services, { batch: 100, rounds: 3 }));
+    if (run.has('dashboards'))
+      record(
+        await measureDashboards((scale) => mongo.db(`bench_dashboards_${scale}`), services.temporalAddress, {
+          // BENCH_DASHBOARD_SCALES=1,10 where seeding 100 times the demo takes too long.
+          scales: (process.env.BENCH_DASHBOARD_SCALES ?? '1,100').split(',').map(Number),
+          rounds: 60,
+          pauseMs: 100,
+        }),
+      );
   } finally {
     await mongo.close();
     await dispose();

@@ -1,6 +1,7 @@
 /** Every page of the app, parsed from `location.pathname`. */
 export type Route =
   | { page: 'home' }
+  | { page: 'status' }
   | { page: 'login' }
   | { page: 'list'; type: string }
   | { page: 'create'; type: string }
@@ -32,6 +33,7 @@ export function parseRoute(pathname: string): Route {
   const [first, type, id, action] = parts;
   if (parts.length === 0) return { page: 'home' };
   if (first === 'login' && parts.length === 1) return { page: 'login' };
+  if (first === 'status' && parts.length === 1) return { page: 'status' };
   if (first === 'workflows' && parts.length === 1) return { page: 'workflows' };
   if (first === 'workflows' && type !== undefined) {
     if (parts.length === 2) return { page: 'workflow', id: type };
@@ -65,6 +67,7 @@ export function routePath(route: Route): string {
     case 'home':
       return '/';
     case 'login':
+    case 'status':
     case 'workflows':
     case 'inbox':
     case 'credentials':

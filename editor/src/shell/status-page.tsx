@@ -1,12 +1,12 @@
 import { useEffect, useState } from 'react';
 
-interface Health {
+export interface Health {
   status: 'ok' | 'degraded';
   dependencies: Record<string, { status: 'ok' | 'down'; error?: string }>;
 }
 
-/** The home page: what Ledgerline is and whether its services are up. */
-export function StatusPage() {
+/** The services' health, polled every 5 s; undefined until known or when the API is unreachable. */
+export function useHealth(): Health | undefined {
   const [health, setHealth] = useState<Health | undefined>();
   useEffect(() => {
     const load = () =>
@@ -18,6 +18,12 @@ export function StatusPage() {
     const timer = setInterval(() => void load(), 5000);
     return () => clearInterval(timer);
   }, []);
+  return health;
+}
+
+/** The status page: what Ledgerline is and whether its services are up. */
+export function StatusPage() {
+  const health = useHealth();
   return (
     <section className="page">
       <h1>Ledgerline</h1>

@@ -1,3 +1,4 @@
+import type { Router } from 'express';
 import { createEntityRepository, type EntityRepository } from '../../../domain/entities';
 import { createLogger } from '../../../platform/logger';
 import { createApp } from '../../../server/app';
@@ -30,9 +31,13 @@ export interface EntityApi {
 
 /**
  * Serves the entity routes over HTTP against the real store, with a test authenticator that lets
- * each request pick its roles through the `x-test-roles` header.
+ * each request pick its roles through the `x-test-roles` header; `moreRoutes` mounts other API
+ * routers beside them (the dashboards, say).
  */
-export async function startEntityApi(name: string): Promise<EntityApi> {
+export async function startEntityApi(
+  name: string,
+  moreRoutes: (services: TestServices) => Router[] = () => [],
+): Promise<EntityApi> {
   const services = await connectTestServices(name);
   const repo = createEntityRepository(services.db);
   const app = createApp({
@@ -43,7 +48,7 @@ export async function startEntityApi(name: string): Promise<EntityApi> {
       setActor(req, { userId: `u-${roles.join('-')}`, email: 'tester@example.com', roles, via: 'token' });
       next();
     },
-    apiRouters: [openApiRoutes(), entityRoutes({ db: services.db, repo })],
+    apiRouters: [openApiRoutes(), entityRoutes({ db: services.db, repo }), ...moreRoutes(services)],
   });
   const server = await listen(app);
   return {

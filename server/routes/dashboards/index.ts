@@ -1,0 +1,3 @@
+export { dashboardRoutes } from './dashboard-routes';
+export type { DashboardRoutesDeps } from './dashboard-routes';
+export { dashboardsOpenApi } from './dashboards-openapi';
