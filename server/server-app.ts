@@ -8,6 +8,7 @@ import { createUserStore, type UserStore } from '../domain/users';
 import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '../domain/schedules';
 import { announceTriggerChange } from '../domain/triggers';
 import { createAlertSubscriptionStore } from '../domain/alerts';
+import { createReportStore } from '../domain/reports';
 import { createCredentialStore } from '../domain/credentials';
 import { createWebhookStore } from '../domain/webhooks';
 import { createWorkflowStore, designerSchemaErrors } from '../domain/workflows';
@@ -27,6 +28,7 @@ import {
   webhooksOpenApi,
   type WebhookLimits,
 } from './routes/hooks';
+import { reportRoutes, reportsOpenApi } from './routes/reports';
 import { runRoutes } from './routes/runs';
 import { schedulePublicationListener, scheduleRoutes, schedulesOpenApi } from './routes/schedules';
 import { taskRoutes } from './routes/tasks';
@@ -93,7 +95,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
     publicApiRouters: [authRoutes({ users, log: deps.log })],
     authenticate: createAuthenticate({ users }),
     apiRouters: [
-      openApiRoutes({ extensions: [schedulesOpenApi, webhooksOpenApi, credentialsOpenApi] }),
+      openApiRoutes({ extensions: [schedulesOpenApi, webhooksOpenApi, credentialsOpenApi, reportsOpenApi] }),
       sessionRoutes({ users }),
       userRoutes({ users }),
       tokenRoutes({ users }),
@@ -115,6 +117,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
       runRoutes({ ...engine, temporalUiUrl: deps.temporalUiUrl }),
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),
+      reportRoutes({ db: deps.db, reports: createReportStore(deps.db) }),
       credentialRoutes({ db: deps.db, credentials }),
       alertRoutes({
         db: deps.db,

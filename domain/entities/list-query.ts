@@ -177,7 +177,7 @@ function checkValue(field: FilterableField, value: unknown, path: string): void 
 }
 
 /** Why `value` can't be compared with `field`, or undefined when it can. */
-function valueProblem(field: FilterableField, value: unknown): string | undefined {
+export function valueProblem(field: FilterableField, value: unknown): string | undefined {
   switch (field.type) {
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'must be true or false';

@@ -11,12 +11,15 @@ export type WorkflowAction = 'read' | 'edit' | 'publish' | 'run' | 'operate';
 export type AdminAction = 'manageUsers' | 'manageTokens' | 'readAudit' | 'manageAlerts';
 /** `read` lists credentials and names them in `http.request`; `manage` creates, rotates and deletes. */
 export type CredentialAction = 'read' | 'manage';
+/** `manage` creates, changes and deletes saved reports; running one needs read on its entity type. */
+export type ReportAction = 'manage';
 
 export type Permission =
   | { resource: 'entity'; type: EntityType; action: EntityAction }
   | { resource: 'workflow'; action: WorkflowAction }
   | { resource: 'admin'; action: AdminAction }
-  | { resource: 'credential'; action: CredentialAction };
+  | { resource: 'credential'; action: CredentialAction }
+  | { resource: 'report'; action: ReportAction };
 
 const crm: EntityType[] = ['account', 'contact', 'lead', 'opportunity', 'activity'];
 const sales: EntityType[] = [...crm, 'quote', 'salesOrder'];
@@ -32,6 +35,8 @@ const procurement: EntityType[] = [
   'stockItem',
 ];
 const support: EntityType[] = ['ticket', 'activity', 'contact'];
+/** Roles that save reports: those who own a part of the business, and designers. */
+const reportManagers: readonly Role[] = ['designer', 'salesManager', 'finance', 'procurement', 'supportLead'];
 const writeNoDelete: EntityAction[] = ['create', 'update'];
 const allWrites: EntityAction[] = ['create', 'update', 'delete'];
 
@@ -81,6 +86,8 @@ function roleAllows(role: Role, permission: Permission): boolean {
     case 'credential':
       // Designers pick credentials for their nodes; only admins see a secret go in.
       return permission.action === 'read' && role === 'designer';
+    case 'report':
+      return reportManagers.includes(role);
   }
 }
 
@@ -97,6 +104,7 @@ export function can(actor: Pick<Actor, 'roles'>, permission: Permission): boolea
 function describe(permission: Permission): string {
   if (permission.resource === 'entity') return `${permission.action} ${permission.type}`;
   if (permission.resource === 'credential') return `${permission.action} credentials`;
+  if (permission.resource === 'report') return `${permission.action} reports`;
   return `${permission.action} ${permission.resource === 'workflow' ? 'workflows' : ''}`.trim();
 }
 
@@ -126,5 +134,6 @@ export function allPermissions(): Permission[] {
       action,
     })),
     ...(['read', 'manage'] as const).map((action): Permission => ({ resource: 'credential', action })),
+    { resource: 'report', action: 'manage' },
   ];
 }
