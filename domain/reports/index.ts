@@ -6,3 +6,4 @@ export * from './report-definition';
 export * from './report-fields';
 export * from './report-store';
 export * from './run-report';
+export * from './scheduled-report-workflow';
