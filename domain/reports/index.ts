@@ -7,3 +7,4 @@ export * from './report-fields';
 export * from './report-store';
 export * from './run-report';
 export * from './scheduled-report-workflow';
+export * from './report-types';

@@ -2,11 +2,11 @@ import { entityTypes, isEntityType, sortableFields, type EntityType } from '../.
 import {
   maxInValues,
   valueProblem as listValueProblem,
-  type FieldFilter,
   type FilterOperator,
   type Scalar,
 } from '../entities/list-query';
 import { relativeDatePattern } from './relative-dates';
+import { reportDefinitionOf, type Report, type ReportDefinition, type ReportFilter } from './report-types';
 import {
   filterOperators,
   isNumericField,
@@ -15,46 +15,8 @@ import {
   type ReportField,
 } from './report-fields';
 
-/** One condition of a report: a list-query condition whose date values may be relative (`today-30`). */
-export type ReportFilter = FieldFilter;
-
-/** What a report shows: its records, columns, order and grouping. Stored as JSON. */
-export interface ReportDefinition {
-  name: string;
-  description?: string;
-  entityType: EntityType;
-  /** Conditions that must all hold, with the list API's operators. */
-  filters: ReportFilter[];
-  /** Field paths shown as columns, in order. */
-  columns: string[];
-  sort?: { field: string; direction: 'asc' | 'desc' };
-  /** Group rows: one per value of `field`, with the count and the sums of the `sums` columns. */
-  groupBy?: { field: string; sums: string[] };
-}
-
-/** A report as the API shows it. Built-in reports ship with the product and are read-only. */
-export interface Report extends ReportDefinition {
-  _id: string;
-  builtIn: boolean;
-  version: number;
-  createdAt: string;
-  createdBy: string;
-  updatedAt: string;
-  updatedBy: string;
-}
-
-/** The definition part of a report, as `POST /api/reports` takes it (e.g. to save a copy). */
-export function reportDefinitionOf(report: Report): ReportDefinition {
-  return {
-    name: report.name,
-    ...(report.description === undefined ? {} : { description: report.description }),
-    entityType: report.entityType,
-    filters: report.filters,
-    columns: report.columns,
-    ...(report.sort === undefined ? {} : { sort: report.sort }),
-    ...(report.groupBy === undefined ? {} : { groupBy: report.groupBy }),
-  };
-}
+export type { Report, ReportDefinition, ReportFilter };
+export { reportDefinitionOf };
 
 export interface ReportProblem {
   path: string;

@@ -1,5 +1,10 @@
-import { filterOperators, type FilterOperator } from '../entities/list-query';
-import { getEntityMeta, getEntitySchema, humanize, type EntityType } from '../../schemas';
+import { filterOperators, type FilterOperator } from '../entities/filter-operators';
+// The schema modules one by one, not the schemas index: that compiles validators, which the
+// editor's content security policy (no eval) forbids.
+import { getEntityMeta } from '../../schemas/entity-metadata';
+import { getEntitySchema } from '../../schemas/entity-schemas';
+import type { EntityType } from '../../schemas/types/index.generated';
+import { humanize } from '../../schemas/words';
 
 export { filterOperators, type FilterOperator };
 

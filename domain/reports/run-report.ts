@@ -2,31 +2,11 @@ import type { Db, Document } from 'mongodb';
 import { buildListFilter } from '../entities/list-query';
 import { createEntityRepository, entityCollection, type EntityRecord, type ListQuery } from '../entities';
 import { resolveRelativeDate } from './relative-dates';
-import type { ReportDefinition } from './report-definition';
+import type { ReportColumn, ReportDefinition, ReportGroup, ReportGroups, ReportRow } from './report-types';
 import { csvLine } from './report-csv';
-import { reportFields, type ReportField } from './report-fields';
+import { reportFields } from './report-fields';
 
-/** A column of a report's table: the field, its title and type. */
-export type ReportColumn = Pick<ReportField, 'path' | 'title' | 'type'> & { format?: string };
-
-/** A table row: the record id and the value of each column (null when unset). */
-export type ReportRow = { _id: string } & Record<string, unknown>;
-
-/** A group row: the grouped field's value, how many records have it and the sums of the sum columns. */
-export interface ReportGroup {
-  key: unknown;
-  count: number;
-  sums: Record<string, number>;
-}
-
-export interface ReportGroups {
-  field: string;
-  items: ReportGroup[];
-  /** Count and sums over every group. */
-  total: { count: number; sums: Record<string, number> };
-  /** False when there were more than {@link maxReportGroups} groups and only the first were kept. */
-  complete: boolean;
-}
+export type { ReportColumn, ReportGroup, ReportGroups, ReportRow };
 
 export const maxReportGroups = 1000;
 /** The most rows an export or a `report.run` writes. */

@@ -1,4 +1,4 @@
-import type { Report } from './report-definition';
+import type { Report } from './report-types';
 
 /** When and to whom a report is mailed. */
 export interface ReportMailSchedule {
