@@ -91,6 +91,27 @@ test('a user opens a report, sees its groups and rows, and exports both as CSV',
     name: `customers-by-tier-${today}.csv`,
     text: customersCsv,
   });
+
+  // Schedule by email saves a schedule-triggered workflow with a report.run node and opens it.
+  await page.getByRole('button', { name: 'Schedule by email' }).click();
+  const schedule = page.getByRole('form', { name: 'Schedule by email' });
+  await schedule.getByLabel('Recipients').fill('cfo@example.com, ops@example.com');
+  await schedule.getByRole('button', { name: 'Create workflow' }).click();
+  await page.waitForURL(/\/workflows\/[^/]+$/);
+  const workflowId = decodeURIComponent(new URL(page.url()).pathname.split('/')[2]!);
+  const workflow = await services.db.collection('workflows').findOne({ _id: workflowId as never });
+  const report = await services.db.collection('reports').findOne({ name: 'Customers by tier' });
+  expect(workflow?.draft).toMatchObject({
+    name: 'Mail report: Customers by tier',
+    nodes: [
+      { id: 'schedule', type: 'trigger.schedule', params: { cron: '0 7 * * 1' } },
+      {
+        id: 'report',
+        type: 'report.run',
+        params: { reportId: report?._id, format: 'csv', to: ['cfo@example.com', 'ops@example.com'] },
+      },
+    ],
+  });
   finished = true;
 });
 
