@@ -11,8 +11,8 @@ export type { ReportColumn, ReportGroup, ReportGroups, ReportRow };
 export const maxReportGroups = 1000;
 /** The most rows an export or a `report.run` writes. */
 export const maxExportRows = 10_000;
-/** Rows read per store round trip while exporting. */
-const exportPageSize = 200;
+/** Rows read per store round trip, and written per chunk, while exporting. */
+const exportBatchSize = 500;
 
 /** The report's columns, described for tables and CSV headers. */
 export function reportColumns(report: ReportDefinition): ReportColumn[] {
@@ -136,8 +136,8 @@ export interface CsvOptions {
 }
 
 /**
- * Writes a report as CSV, header first, a page at a time, so an export never holds more than one
- * page: the rows (at most `maxRows`, default {@link maxExportRows}) or the group rows with a total.
+ * Writes a report as CSV, header first, in batches of 500 rows, so an export never holds more than one
+ * batch: the rows (at most `maxRows`, default {@link maxExportRows}) or the group rows with a total.
  * `write` may return a promise to apply back-pressure. Resolves to the number of data rows written.
  */
 export async function writeReportCsv(
@@ -166,22 +166,38 @@ export async function writeReportCsv(
   }
   const maxRows = options.maxRows ?? maxExportRows;
   await write(csvLine(columns.map((column) => column.title)));
+  // One query streamed in batches rather than keyset pages: a store that sorts in memory (FerretDB v1)
+  // then scans and sorts once, not once per page.
+  const query = reportListQuery(report, options.now);
+  const sort = query.sort ?? { field: 'updatedAt', direction: -1 };
+  const cursor = entityCollection(db, report.entityType)
+    .find(buildListFilter(report.entityType, query), {
+      projection: Object.fromEntries(report.columns.map((column) => [column, 1])),
+    })
+    .sort({ [sort.field]: sort.direction, _id: sort.direction })
+    .limit(maxRows + 1)
+    .batchSize(exportBatchSize);
   let rowCount = 0;
-  let cursor: string | undefined;
-  for (;;) {
-    const limit = Math.min(exportPageSize, maxRows - rowCount);
-    if (limit <= 0) return { rowCount, truncated: cursor !== undefined };
-    const page = await reportRows(db, report, {
-      limit,
-      now: options.now,
-      ...(cursor === undefined ? {} : { cursor }),
-    });
-    if (page.items.length > 0)
-      await write(page.items.map((row) => csvLine(report.columns.map((column) => row[column]))).join(''));
-    rowCount += page.items.length;
-    if (page.nextCursor === null) return { rowCount, truncated: false };
-    cursor = page.nextCursor;
+  let truncated = false;
+  let chunk = '';
+  try {
+    for await (const doc of cursor) {
+      if (rowCount === maxRows) {
+        truncated = true;
+        break;
+      }
+      chunk += csvLine(report.columns.map((column) => doc[column]));
+      rowCount += 1;
+      if (rowCount % exportBatchSize === 0) {
+        await write(chunk);
+        chunk = '';
+      }
+    }
+  } finally {
+    await cursor.close();
   }
+  if (chunk !== '') await write(chunk);
+  return { rowCount, truncated };
 }
 
 /**
