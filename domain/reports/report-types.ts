@@ -1,6 +1,7 @@
 import type { EntityType } from '../../schemas/types/index.generated';
 import type { FieldFilter } from '../entities/filter-operators';
 import type { ReportField } from './report-fields';
+import type { Role } from '../../schemas/vocabulary';
 
 /*
  * The shapes of reports and their results, browser-safe: the editor and the API share them.
@@ -68,3 +69,16 @@ export interface ReportGroups {
   /** False when there were more than {@link maxReportGroups} groups and only the first were kept. */
   complete: boolean;
 }
+
+/**
+ * The roles that save, change and delete reports (the `report.manage` permission): those who own a
+ * part of the business, and designers. Every role may run the reports on types it may read.
+ */
+export const reportManagerRoles: readonly Role[] = [
+  'admin',
+  'designer',
+  'salesManager',
+  'finance',
+  'procurement',
+  'supportLead',
+];

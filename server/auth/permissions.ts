@@ -1,3 +1,4 @@
+import { reportManagerRoles } from '../../domain/reports/report-types';
 import { entityTypes, type EntityType } from '../../schemas';
 import { HttpError } from '../http/http-error';
 import type { Actor, Role } from './actor';
@@ -35,8 +36,6 @@ const procurement: EntityType[] = [
   'stockItem',
 ];
 const support: EntityType[] = ['ticket', 'activity', 'contact'];
-/** Roles that save reports: those who own a part of the business, and designers. */
-const reportManagers: readonly Role[] = ['designer', 'salesManager', 'finance', 'procurement', 'supportLead'];
 const writeNoDelete: EntityAction[] = ['create', 'update'];
 const allWrites: EntityAction[] = ['create', 'update', 'delete'];
 
@@ -87,7 +86,7 @@ function roleAllows(role: Role, permission: Permission): boolean {
       // Designers pick credentials for their nodes; only admins see a secret go in.
       return permission.action === 'read' && role === 'designer';
     case 'report':
-      return reportManagers.includes(role);
+      return reportManagerRoles.includes(role);
   }
 }
 

@@ -1,3 +1,4 @@
+import { reportManagerRoles } from '../../../domain/reports/report-types';
 import { useSession } from '../auth/session';
 import { useSchemas } from '../entities/schema-context';
 import { useLiveData } from '../inbox/use-live-data';
@@ -6,20 +7,10 @@ import { PageHeader } from '../shell/page-header';
 import { reportApi } from './report-api';
 import './reports.css';
 
-/** The roles that may save reports (the server's `report.manage` permission). */
-export const reportManagerRoles = [
-  'admin',
-  'designer',
-  'salesManager',
-  'finance',
-  'procurement',
-  'supportLead',
-];
-
 /** Whether the signed-in user may create, change and delete reports. */
 export function useCanManageReports(): boolean {
   const roles: readonly string[] = useSession().user?.roles ?? [];
-  return roles.some((role) => reportManagerRoles.includes(role));
+  return roles.some((role) => (reportManagerRoles as readonly string[]).includes(role));
 }
 
 /** The Reports page: the built-in and saved reports, each opening to its rows. */
