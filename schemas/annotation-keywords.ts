@@ -56,6 +56,19 @@ export const annotationKeywords: readonly KeywordDefinition[] = [
   },
   { keyword: 'x-transitions', metaSchema: { type: 'object', additionalProperties: stringList } },
   { keyword: 'x-initial', metaSchema: { ...stringList, minItems: 1 } },
+  {
+    keyword: 'x-controlled',
+    metaSchema: {
+      type: 'object',
+      additionalProperties: false,
+      required: ['roles'],
+      properties: { roles: { ...stringList, minItems: 1 }, freeIn: { ...stringList, minItems: 1 } },
+    },
+  },
+  {
+    keyword: 'x-transition-roles',
+    metaSchema: { type: 'object', minProperties: 1, additionalProperties: { ...stringList, minItems: 1 } },
+  },
   { keyword: 'x-filterable', metaSchema: { const: true } },
   { keyword: 'x-searchable', metaSchema: { const: true } },
   { keyword: 'x-duplicate', metaSchema: { enum: ['name', 'email'] } },

@@ -61,6 +61,10 @@ export function checkEntitySchema(
       statusFields += 1;
       checkTransitions(path, field, topLevel, report);
     } else if (field['x-initial'] !== undefined) report(path, 'x-initial needs x-transitions');
+    else if (field['x-transition-roles'] !== undefined)
+      report(path, 'x-transition-roles needs x-transitions');
+    if (field['x-controlled'] !== undefined && !topLevel)
+      report(path, 'x-controlled must be on a top-level field');
   });
   if (statusFields > 1) report('', 'at most one field may have x-transitions');
   return problems;
@@ -130,6 +134,12 @@ function checkTransitions(path: string, field: JsonSchema, topLevel: boolean, re
   }
   if (typeof field.default !== 'string' || !values.includes(field.default))
     report(path, 'status needs a default from its enum');
+  for (const move of Object.keys(field['x-transition-roles'] ?? {})) {
+    const [from, to] = move.includes('->') ? move.split('->') : [undefined, move];
+    const known = (status: string | undefined) => status === undefined || values.includes(status);
+    if (!known(from) || !known(to) || (from !== undefined && !(transitions[from] ?? []).includes(String(to))))
+      report(path, `x-transition-roles: ${move} is not a status or an allowed move`);
+  }
   const initial = field['x-initial'];
   if (
     initial !== undefined &&

@@ -29,6 +29,7 @@ describe('getEntityMeta', () => {
       ],
       searchable: [],
       duplicateFields: [],
+      controlled: [],
     });
   });
 

@@ -2,6 +2,7 @@ import { uniqueKeyOf, type UniqueKey } from './unique-key';
 import { getEntitySchema, isEntityType } from './entity-schemas';
 import type { ComputeRule, DuplicateKind, EntitySchema } from './json-schema';
 import type { EntityType } from './types/index.generated';
+import { roleNames, type Role } from './vocabulary';
 import { walkFields } from './walk-fields';
 
 /** A field the server computes; `path` uses `*` for array items, e.g. `lines.*.lineTotal`. */
@@ -37,6 +38,15 @@ export interface StatusMeta {
   initial: readonly string[];
   /** For each status, the statuses it may change to. */
   transitions: Readonly<Record<string, readonly string[]>>;
+  /** Roles (besides admin) for moves into a status (`approved`) or for one move (`draft->sent`). */
+  transitionRoles: Readonly<Record<string, readonly Role[]>>;
+}
+
+/** A field only some roles may set (`x-controlled`), except while the record is in a `freeIn` status. */
+export interface ControlledField {
+  path: string;
+  roles: readonly Role[];
+  freeIn: readonly string[];
 }
 
 /** Everything the server, worker and editor need to know about an entity type beyond its shape. */
@@ -60,6 +70,7 @@ export interface EntityMeta {
   filterable: readonly FilterableField[];
   searchable: readonly string[];
   duplicateFields: readonly { path: string; kind: DuplicateKind }[];
+  controlled: readonly ControlledField[];
 }
 
 const cache = new Map<EntityType, EntityMeta>();
@@ -89,6 +100,7 @@ export function readEntityMeta(type: EntityType, schema: EntitySchema): EntityMe
   const filterable: FilterableField[] = [];
   const searchable: string[] = [];
   const duplicateFields: { path: string; kind: DuplicateKind }[] = [];
+  const controlled: ControlledField[] = [];
   let numbering: EntityMeta['numbering'];
   let status: StatusMeta | undefined;
 
@@ -107,6 +119,13 @@ export function readEntityMeta(type: EntityType, schema: EntitySchema): EntityMe
       filterable.push(filterableField(path, field.type, field.format, field.enum));
     if (field['x-searchable'] === true) searchable.push(path);
     if (field['x-duplicate'] !== undefined) duplicateFields.push({ path, kind: field['x-duplicate'] });
+    const control = field['x-controlled'];
+    if (control !== undefined)
+      controlled.push({
+        path,
+        roles: rolesOf(type, path, control.roles),
+        freeIn: [...(control.freeIn ?? [])],
+      });
     const transitions = field['x-transitions'];
     if (transitions !== undefined) {
       const initialDefault = String(field.default);
@@ -116,6 +135,12 @@ export function readEntityMeta(type: EntityType, schema: EntitySchema): EntityMe
         default: initialDefault,
         initial: [...(field['x-initial'] ?? [initialDefault])],
         transitions: Object.fromEntries(Object.entries(transitions).map(([from, to]) => [from, [...to]])),
+        transitionRoles: Object.fromEntries(
+          Object.entries(field['x-transition-roles'] ?? {}).map(([move, roles]) => [
+            move,
+            rolesOf(type, path, roles),
+          ]),
+        ),
       };
     }
   });
@@ -136,7 +161,15 @@ export function readEntityMeta(type: EntityType, schema: EntitySchema): EntityMe
     filterable,
     searchable,
     duplicateFields,
+    controlled,
   });
+}
+
+function rolesOf(type: EntityType, path: string, names: readonly string[]): Role[] {
+  for (const name of names)
+    if (!(roleNames as readonly string[]).includes(name))
+      throw new Error(`${type}.${path}: unknown role ${name}`);
+  return names as Role[];
 }
 
 function filterableField(

@@ -57,6 +57,17 @@ export interface JsonSchema {
   'x-transitions'?: Readonly<Record<string, readonly string[]>>;
   /** Status field: statuses a record may be created in; defaults to the field's `default`. */
   'x-initial'?: readonly string[];
+  /**
+   * Top-level field: only these roles (and `admin`) may set or change it, on create (a value other
+   * than its default) and on update; `freeIn` lists the statuses of the record in which any writer
+   * of the type may still change it (a quote's discount while it is a draft).
+   */
+  'x-controlled'?: { readonly roles: readonly string[]; readonly freeIn?: readonly string[] };
+  /**
+   * Status field: the roles (besides `admin`) that may move a record into a status (`"approved"`)
+   * or make one move (`"draft->sent"`). Runs act with their workflow version's publisher's roles.
+   */
+  'x-transition-roles'?: Readonly<Record<string, readonly string[]>>;
   /** Top-level scalar field: may be used as a typed list filter (`?field=value`). */
   'x-filterable'?: boolean;
   /** Top-level text field: matched by free-text search. */

@@ -6,6 +6,7 @@ import { MongoClient } from 'mongodb';
 import { loadConfig } from '../platform/config';
 import { createLogger, type Logger } from '../platform/logger';
 import { createUserStore } from '../domain/users';
+import { ensureRunStatsIndexes } from '../domain/process-analytics';
 import { createWorkflowStore } from '../domain/workflows';
 import { createTaskStore } from '../domain/tasks';
 import { createScheduleSync } from '../domain/schedules';
@@ -87,6 +88,7 @@ function main(): void {
     users,
     indexes: [
       () => createWorkflowStore(db).ensureIndexes(),
+      () => ensureRunStatsIndexes(db),
       () => createTaskStore(db).ensureIndexes(),
       () => schedules.ensureIndexes(),
       () => createWebhookStore(db, secretsKey).ensureIndexes(),

@@ -10,6 +10,7 @@ export type {
   RetryPolicy,
   WorkflowDefinition,
   WorkflowEdge,
+  WorkflowGroup,
   WorkflowNode,
   WorkflowSettings,
 } from './definition/workflow-definition';

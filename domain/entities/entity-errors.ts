@@ -6,7 +6,8 @@ export interface EntityErrorDetail {
 
 /** Base of the repository's expected failures; the routes map each subclass to one HTTP status. */
 export abstract class EntityError extends Error {
-  abstract readonly kind: 'notFound' | 'versionConflict' | 'duplicateKey' | 'validation' | 'invariant';
+  abstract readonly kind:
+    'notFound' | 'versionConflict' | 'duplicateKey' | 'validation' | 'invariant' | 'forbidden';
   constructor(
     message: string,
     readonly details: EntityErrorDetail[] = [],
@@ -68,4 +69,13 @@ export class EntityValidationError extends EntityError {
 export class InvariantError extends EntityError {
   override name = 'InvariantError';
   readonly kind = 'invariant';
+}
+
+/**
+ * The writer's roles may not make this write, or may not set a controlled field or make a
+ * controlled status move (HTTP 403); the message and `details` name what and who may.
+ */
+export class WriteForbiddenError extends EntityError {
+  override name = 'WriteForbiddenError';
+  readonly kind = 'forbidden';
 }

@@ -9,6 +9,7 @@ import {
   EntityNotFoundError,
   EntityValidationError,
   VersionConflictError,
+  WriteForbiddenError,
 } from './entity-errors';
 import {
   buildListFilter,
@@ -31,7 +32,8 @@ import { postStock } from './stock-postings';
 import { backoff } from './store-retry';
 import { committedHead, ensureEntityIndexes } from './unique-keys';
 import { ensureVersionLogIndexes } from './version-log';
-import type { WriteContext } from './write-context';
+import { derivedWrite, type WriteContext } from './write-context';
+import { writeRefusals, type ControlledWrite } from '../access/write-controls';
 
 export interface CreateResult {
   record: EntityRecord;
@@ -159,6 +161,7 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
     }
     const fields = await prepareWrite(db, type, input, undefined);
     const next = { ...fields, archived: false };
+    enforceControls({ type, action: 'create', before: undefined, next }, ctx);
     await postStock({ db, get, create }, type, id, undefined, next, ctx);
     const result = await commitVersion({
       db,
@@ -256,6 +259,7 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
       checkVersion(type, stored, expectedVersion);
       const next = await change(stored);
       if (next === undefined) return toRecord(stored);
+      enforceControls({ type, action: event === 'deleted' ? 'delete' : 'update', before: stored, next }, ctx);
       await postStock({ db, get, create }, type, id, stored, next, ctx);
       const result = await commitVersion({ db, type, id, previous: stored, next, event, ctx, at: now() });
       if (result.status === 'unchanged') return toRecord(stored);
@@ -312,14 +316,22 @@ export function createEntityRepository(db: Db, options: RepositoryOptions = {}):
     const invoiceIds = new Set(
       [before?.invoiceId, after.invoiceId].filter((v): v is string => typeof v === 'string'),
     );
-    const derivedCtx: WriteContext = {
-      actor: ctx.actor,
-      ...(ctx.runId === undefined ? {} : { runId: ctx.runId }),
-    };
+    const derivedCtx = derivedWrite(ctx);
     for (const invoiceId of invoiceIds) await update('invoice', invoiceId, {}, {}, derivedCtx);
   }
 
   return { db, create, findOrCreate, get, list, update, archive };
+}
+
+/** Refuses, with a 403 naming what and who may, a write the writer's roles do not allow. */
+function enforceControls(write: ControlledWrite, ctx: WriteContext): void {
+  const refusals = writeRefusals(write, ctx.roles);
+  const first = refusals[0];
+  if (first === undefined) return;
+  throw new WriteForbiddenError(
+    refusals.map((refusal) => refusal.message).join('; '),
+    refusals.map(({ path, message }) => ({ path, message })),
+  );
 }
 
 function checkVersion(type: EntityType, stored: StoredEntity, expected: number | undefined): void {

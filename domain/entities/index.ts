@@ -68,4 +68,4 @@ export { migrateToVersionLog } from './migrate-version-log';
 export { backfillKeyClaims } from './unique-keys';
 export { ensureVersionLogIndexes, versionLog, versionLogCollection } from './version-log';
 export type { VersionDocument } from './version-log';
-export type { WriteContext } from './write-context';
+export { derivedWrite, type WriteContext } from './write-context';

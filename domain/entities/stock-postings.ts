@@ -4,7 +4,7 @@ import { DuplicateKeyError, InvariantError } from './entity-errors';
 import type { EntityRepository } from './entity-repository';
 import { findStockItemId, receiveStock, shipStock } from './stock-movements';
 import { consumeOrderReservations } from './stock-reservations';
-import type { WriteContext } from './write-context';
+import { derivedWrite, type WriteContext } from './write-context';
 
 type Doc = Record<string, unknown>;
 
@@ -46,10 +46,8 @@ export async function postStock(
     receivedQuantity?: number;
     rejectedQuantity?: number;
   }[];
-  const keyed = (step: string, index: number): WriteContext => ({
-    ...ctx,
-    idempotencyKey: `${type}/${id}/${step}/${index}`,
-  });
+  const keyed = (step: string, index: number): WriteContext =>
+    derivedWrite(ctx, `${type}/${id}/${step}/${index}`);
   for (const [index, line] of lines.entries()) {
     if (type === 'goodsReceipt') {
       const accepted = (line.receivedQuantity ?? 0) - (line.rejectedQuantity ?? 0);
@@ -90,7 +88,7 @@ async function stockItemFor(
     const { record } = await repo.create(
       'stockItem',
       { productId, warehouseId, onHand: 0 },
-      { ...ctx, idempotencyKey: `stockItem/${productId}/${warehouseId}` },
+      derivedWrite(ctx, `stockItem/${productId}/${warehouseId}`),
     );
     return record._id;
   } catch (error: unknown) {

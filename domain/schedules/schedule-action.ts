@@ -1,6 +1,6 @@
 import type { ScheduleOptions } from '@temporalio/client';
 import { runWorkflowType, type RunInput } from '../../workflows/runtime/run-contract';
-import { runSearchAttributePairs, type WorkflowVersionDocument } from '../workflows';
+import { runAuthorityOf, runSearchAttributePairs, type WorkflowVersionDocument } from '../workflows';
 import { checkCron } from './cron-expression';
 import { scheduleIdFor } from './schedule-documents';
 
@@ -45,6 +45,7 @@ export function scheduleOptions(
     input: {},
     // Set by the run from its own start time; the action is written once for every run.
     startedAt: '',
+    ...runAuthorityOf(version),
   };
   return {
     scheduleId,

@@ -1,7 +1,7 @@
 /** The human-task inbox and task completion. */
 export { createTaskStore, maxTaskListLimit } from './task-store';
 export type { TaskActor, TaskCompletion, TaskListQuery, TaskStore } from './task-store';
-export { outcomesByKind, rolesThatMayComplete, tasksCollection } from './task-documents';
+export { mayDecide, outcomesByKind, rolesThatMayComplete, tasksCollection } from './task-documents';
 export type { TaskDocument, TaskKind, TaskStatus } from './task-documents';
 export { taskIdCandidates, taskIdFor } from './task-id';
 export {

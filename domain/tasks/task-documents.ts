@@ -19,6 +19,8 @@ export interface TaskDocument {
   visit: number;
   kind: TaskKind;
   assigneeRole: string;
+  /** The one user who decides the task (the node's `assignee`); absent when the role's holders do. */
+  assignee?: string;
   title: string;
   description?: string;
   formSchema?: Record<string, unknown>;
@@ -49,6 +51,18 @@ export const outcomesByKind: Record<TaskKind, readonly string[]> = {
   approval: ['approved', 'rejected'],
   task: ['completed'],
 };
+
+/**
+ * Whether `actor` may decide `task`: an admin; the named assignee, or any holder of the assignee role
+ * when none is named; and the escalation role's holders once it escalated.
+ */
+export function mayDecide(task: TaskDocument, actor: { userId: string; roles: readonly string[] }): boolean {
+  if (actor.roles.includes('admin')) return true;
+  if (task.escalatedTo !== undefined && actor.roles.includes(task.escalatedTo)) return true;
+  return task.assignee === undefined
+    ? actor.roles.includes(task.assigneeRole)
+    : task.assignee === actor.userId;
+}
 
 /**
  * The role that must complete a task now: the escalation role once it escalated, else the assignee.

@@ -13,6 +13,7 @@ import { UnusableSchemaError, validateAgainstSchema } from '../workflows/user-sc
 import { taskIdCandidates } from './task-id';
 import {
   outcomesByKind,
+  mayDecide,
   rolesThatMayComplete,
   tasksCollection,
   type TaskDocument,
@@ -36,8 +37,12 @@ export interface TaskActor {
 
 export interface TaskListQuery {
   status?: TaskStatus;
-  /** Only tasks assigned (or escalated) to one of these roles. */
+  /**
+   * Only tasks assigned (or escalated) to one of these roles, or to `userId` by name; a task named
+   * for one user is not in the other role holders' lists.
+   */
   roles?: readonly string[];
+  userId?: string;
   runId?: string;
   workflowId?: string;
   limit?: number;
@@ -75,9 +80,12 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
 
   /** Everything that can be checked before the run is asked: role, status, outcome, form data. */
   function checkCompletion(task: TaskDocument, completion: TaskCompletion, actor: TaskActor): void {
-    const allowed = rolesThatMayComplete(task);
-    if (!actor.roles.includes('admin') && !allowed.some((role) => actor.roles.includes(role))) {
-      throw new TaskForbiddenError(`task ${task._id} is assigned to the role ${allowed.join(' or ')}`);
+    if (!mayDecide(task, actor)) {
+      const to =
+        task.assignee === undefined
+          ? `the role ${rolesThatMayComplete(task).join(' or ')}`
+          : `the user ${task.assignee}${task.escalatedTo === undefined ? '' : ` or the role ${task.escalatedTo}`}`;
+      throw new TaskForbiddenError(`task ${task._id} is assigned to ${to}`);
     }
     if (task.status !== 'open') throw new TaskNotOpenError(`task ${task._id} is already ${task.status}`);
     if (task.kind === 'approval' && task.requestedBy?.includes(actor.userId)) {
@@ -149,8 +157,9 @@ export function createTaskStore(db: Db, options: { now?: () => Date } = {}) {
       if (query.workflowId !== undefined) filter.workflowId = query.workflowId;
       if (query.roles !== undefined) {
         filter.$or = [
-          { assigneeRole: { $in: [...query.roles] } },
+          { assigneeRole: { $in: [...query.roles] }, assignee: { $exists: false } },
           { escalatedTo: { $in: [...query.roles] } },
+          ...(query.userId === undefined ? [] : [{ assignee: query.userId }]),
         ];
       }
       const limit = Math.min(query.limit ?? 50, maxTaskListLimit);

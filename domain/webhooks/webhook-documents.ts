@@ -21,6 +21,8 @@ export interface WebhookRecord {
   signingSecret: SealedSecret;
   createdAt: string;
   rotatedAt?: string;
+  /** Set by a revoke: no token works until the secrets are rotated. */
+  revokedAt?: string;
 }
 
 /** A hook's secrets in clear, returned only by the call that creates or rotates them. */

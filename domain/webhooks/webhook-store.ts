@@ -95,9 +95,12 @@ export function createWebhookStore(db: Db, secretsKey: Buffer, options: { now?: 
       return (await hooks.findOne({ _id: hookId })) ?? undefined;
     },
 
-    /** Whether `token` is the hook's current token (compared as hashes, in constant time). */
+    /**
+     * Whether `token` is the hook's current token (compared as hashes, in constant time); a revoked
+     * hook has none.
+     */
     tokenMatches(hook: WebhookRecord, token: string): boolean {
-      return secretsEqual(hashSecret(token), hook.tokenHash);
+      return hook.revokedAt === undefined && secretsEqual(hashSecret(token), hook.tokenHash);
     },
 
     /** The hook's signing secret in clear, to check a request's signature. */
@@ -117,8 +120,26 @@ export function createWebhookStore(db: Db, secretsKey: Buffer, options: { now?: 
       if (!hook) return undefined;
       const secrets = newSecrets(hook._id);
       const rotatedAt = now();
-      await hooks.updateOne({ _id: hook._id }, { $set: { ...secrets.stored, rotatedAt } });
+      await hooks.updateOne(
+        { _id: hook._id },
+        { $set: { ...secrets.stored, rotatedAt }, $unset: { revokedAt: '' } },
+      );
       return { hookId: hook._id, nodeId, path: hookPath(hook._id), ...secrets.clear, rotatedAt };
+    },
+
+    /**
+     * Revokes a hook's token: every call is refused (401) until its secrets are rotated. Returns the
+     * hook id and when, or undefined when the workflow has no hook for that node.
+     */
+    async revoke(
+      workflowId: string,
+      nodeId: string,
+    ): Promise<{ hookId: string; nodeId: string; revokedAt: string } | undefined> {
+      const hook = await hooks.findOne({ workflowId, nodeId });
+      if (!hook) return undefined;
+      const revokedAt = hook.revokedAt ?? now();
+      if (hook.revokedAt === undefined) await hooks.updateOne({ _id: hook._id }, { $set: { revokedAt } });
+      return { hookId: hook._id, nodeId, revokedAt };
     },
   };
 }

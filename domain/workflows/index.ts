@@ -1,6 +1,7 @@
 /** Workflow drafts, immutable published versions, and starting runs of them. */
 export { checkForPublish, createWorkflowStore } from './workflow-store';
 export type {
+  PublishActor,
   PublishCheck,
   VersionSummary,
   WorkflowActor,
@@ -10,14 +11,16 @@ export type {
 export { versionId, workflowsCollection, workflowVersionsCollection } from './workflow-documents';
 export type { PublishedTrigger, WorkflowDocument, WorkflowVersionDocument } from './workflow-documents';
 export {
+  DefinitionProblemsError,
   InvalidDefinitionError,
   InvalidDraftError,
   NotPublishedError,
+  PublishForbiddenError,
   RevisionConflictError,
   WorkflowNotFoundError,
   WorkflowStoreError,
 } from './workflow-errors';
-export { runSearchAttributePairs, runSearchAttributes, startRun } from './start-run';
+export { runAuthorityOf, runSearchAttributePairs, runSearchAttributes, startRun } from './start-run';
 export type { StartRunRequest } from './start-run';
 export { recordLabel, runTitle } from './run-title';
 export type { RunRecord } from './run-title';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Client } from '@temporalio/client';
 import { defineSearchAttributeKey, SearchAttributeType, type SearchAttributePair } from '@temporalio/common';
 import { searchAttributeNames } from '../../schemas/vocabulary';
-import { runWorkflowType, type RunInput } from '../../workflows/runtime/run-contract';
+import { runWorkflowType, type RunAuthority, type RunInput } from '../../workflows/runtime/run-contract';
 import type { WorkflowVersionDocument } from './workflow-documents';
 import { runTitle, type RunRecord } from './run-title';
 
@@ -68,6 +68,13 @@ export function runSearchAttributePairs(
   ];
 }
 
+/** The run input's `authority`: the version's publisher, when the version records one. */
+export function runAuthorityOf(version: Pick<WorkflowVersionDocument, 'runAs'>): {
+  authority?: RunAuthority;
+} {
+  return version.runAs === undefined ? {} : { authority: version.runAs };
+}
+
 /**
  * Starts one run of a published version as a Temporal workflow execution and returns its runId
  * (the execution's workflow id, `run-<uuid>` unless the caller derives its own).
@@ -87,6 +94,7 @@ export async function startRun(temporal: Client, request: StartRunRequest): Prom
     trigger: request.trigger,
     input: request.input,
     startedAt: new Date().toISOString(),
+    ...runAuthorityOf(version),
   };
   await temporal.workflow.start(runWorkflowType, {
     workflowId: runId,

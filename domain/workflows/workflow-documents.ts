@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '../../workflows';
+import type { RunAuthority } from '../../workflows/runtime/run-contract';
 
 /** The collection names the worker's child-workflow activity and the trigger engine read too. */
 export const workflowsCollection = 'workflows';
@@ -41,6 +42,8 @@ export interface WorkflowVersionDocument {
   triggers: PublishedTrigger[];
   publishedAt: string;
   publishedBy: string;
+  /** Who runs of this version act as: the publisher and their roles at publish (README, Security). */
+  runAs?: RunAuthority;
   /** The draft revision this version was published from. */
   draftRevision: number;
 }

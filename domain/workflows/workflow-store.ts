@@ -6,6 +6,8 @@ import {
   type ValidationError,
   type WorkflowDefinition,
 } from '../../workflows';
+import type { Role } from '../../schemas/vocabulary';
+import { plannedWriteRefusals } from '../access/planned-writes';
 import { appendAudit } from '../audit/audit-log';
 import { unstorableKeys } from './storable-keys';
 import {
@@ -19,6 +21,7 @@ import {
 import {
   InvalidDefinitionError,
   InvalidDraftError,
+  PublishForbiddenError,
   RevisionConflictError,
   WorkflowNotFoundError,
 } from './workflow-errors';
@@ -26,6 +29,11 @@ import {
 /** Who changes a workflow; kept on the documents and in the audit log. */
 export interface WorkflowActor {
   userId: string;
+}
+
+/** Who publishes: runs of the version act as them, with these roles (README, Security). */
+export interface PublishActor extends WorkflowActor {
+  roles: readonly Role[];
 }
 
 /** A workflow as lists show it: everything but the draft. */
@@ -222,13 +230,20 @@ export function createWorkflowStore(db: Db, options: { now?: () => Date } = {}) 
      */
     async publish(
       id: string,
-      actor: WorkflowActor,
+      actor: PublishActor,
       extraChecks: readonly PublishCheck[] = [],
     ): Promise<WorkflowVersionDocument> {
       const workflow = await find(id);
       const { valid, errors } = checkForPublish(workflow.draft, extraChecks);
       if (!valid)
         throw new InvalidDefinitionError(`workflow ${id} has ${errors.length} validation errors`, errors);
+      const refused = plannedWriteRefusals(workflow.draft, actor.roles);
+      if (refused.length > 0) {
+        throw new PublishForbiddenError(
+          `Runs act as their publisher, and ${refused.length} write(s) of this workflow are not yours to make: ${refused.map((r) => `${r.nodeId}: ${r.message}`).join('; ')}`,
+          refused.map(({ nodeId, path, message }) => ({ nodeId, path, code: 'forbidden_write', message })),
+        );
+      }
       let next = (await latestVersion(id)) + 1;
       for (let attempt = 1; ; attempt++) {
         const doc: WorkflowVersionDocument = {
@@ -239,6 +254,7 @@ export function createWorkflowStore(db: Db, options: { now?: () => Date } = {}) 
           triggers: triggersOf(workflow.draft),
           publishedAt: now(),
           publishedBy: actor.userId,
+          runAs: { userId: actor.userId, roles: [...actor.roles] },
           draftRevision: workflow.revision,
         };
         try {

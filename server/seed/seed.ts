@@ -9,6 +9,8 @@ export interface SeedResult {
 }
 
 const seedActor = { userId: 'seed' };
+/** The demo data is the deployment's own, written with an admin's authority through the same checks. */
+const seedRoles = ['admin'] as const;
 
 /**
  * Fills an empty store with a small demo company: 20 products stocked in two warehouses, 30 customer
@@ -36,13 +38,20 @@ export async function seedDemoCompany(repo: EntityRepository): Promise<SeedResul
   async function create(type: EntityType, key: string, input: Record<string, unknown>) {
     const { record } = await repo.create(type, input, {
       actor: seedActor,
+      roles: seedRoles,
       idempotencyKey: `seed/${type}/${key}`,
     });
     counts[type] = (counts[type] ?? 0) + 1;
     return record;
   }
   async function update(type: EntityType, id: string, key: string, patch: Record<string, unknown>) {
-    return repo.update(type, id, patch, {}, { actor: seedActor, idempotencyKey: `seed/${type}/${key}` });
+    return repo.update(
+      type,
+      id,
+      patch,
+      {},
+      { actor: seedActor, roles: seedRoles, idempotencyKey: `seed/${type}/${key}` },
+    );
   }
 
   const warehouses = [
@@ -159,6 +168,7 @@ export async function seedDemoCompany(repo: EntityRepository): Promise<SeedResul
       if (stockItemId === undefined) continue;
       await reserveStock(repo, stockItemId, line.quantity, {
         actor: seedActor,
+        roles: seedRoles,
         idempotencyKey: `seed/reserve/${i}/${l}`,
       });
     }
@@ -204,6 +214,7 @@ export async function seedDemoCompany(repo: EntityRepository): Promise<SeedResul
       if (stockItemId !== undefined) {
         await receiveStock(repo, stockItemId, line.quantity, {
           actor: seedActor,
+          roles: seedRoles,
           idempotencyKey: `seed/receive/0/${l}`,
         });
       }

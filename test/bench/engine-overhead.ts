@@ -33,6 +33,7 @@ export async function measureEngineOverhead(
       trigger: {},
       input,
       startedAt: new Date().toISOString(),
+      authority: { userId: 'bench', roles: ['admin'] },
     };
     return client.workflow.execute(runWorkflowType, {
       taskQueue,

@@ -32,7 +32,7 @@ export async function measureEntityCreateLatency(
   try {
     const token = await logIn(server.url, admin);
     const repo = createEntityRepository(db);
-    const actor = { actor: { userId: 'bench' } };
+    const actor = { actor: { userId: 'bench' }, roles: ['admin'] as const };
     const account = await repo.create(
       'account',
       { name: 'Bench Ltd', type: 'customer', status: 'active', currency: 'EUR', paymentTerms: 'net30' },

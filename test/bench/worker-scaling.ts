@@ -32,6 +32,7 @@ export async function measureWorkerScaling(
       trigger: {},
       input: { limit: 5 },
       startedAt: new Date().toISOString(),
+      authority: { userId: 'bench', roles: ['admin'] },
     };
     return bench.temporal.workflow.execute(runWorkflowType, {
       taskQueue: bench.taskQueue,

@@ -15,7 +15,7 @@ let finished = false;
 beforeAll(async () => {
   session = await startBrowserSession('entities');
   ({ app, page } = session);
-  const actor = { actor: { userId: 'seed' } };
+  const actor = { actor: { userId: 'seed' }, roles: ['admin'] as const };
   await app.repo.create(
     'product',
     { sku: 'WID-1', name: 'Widget', unitPrice: 1250, currency: 'EUR', taxRateBp: 1900 },

@@ -111,7 +111,7 @@ function openTaskOf(
 }
 
 async function seedCustomer(): Promise<string> {
-  const actor = { actor: { userId: 'seed' } };
+  const actor = { actor: { userId: 'seed' }, roles: ['admin'] as const };
   const { repo } = app;
   const product = await repo.create(
     'product',

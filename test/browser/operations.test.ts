@@ -60,7 +60,7 @@ beforeAll(async () => {
 
 afterAll(() => session?.close());
 
-const seed = { actor: { userId: 'seed' } };
+const seed = { actor: { userId: 'seed' }, roles: ['admin'] as const };
 const account = async (name: string) =>
   (await app.repo.create('account', { name, type: 'customer', currency: 'EUR', paymentTerms: 'net14' }, seed))
     .record._id;

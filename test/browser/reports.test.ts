@@ -33,7 +33,7 @@ beforeAll(async () => {
     await app.repo.create(
       'account',
       { ...account, status: 'active', currency: 'EUR', paymentTerms: 'net30' },
-      { actor: { userId: 'seed' } },
+      { actor: { userId: 'seed' }, roles: ['admin'] },
     );
   }
   await createReportStore(services.db).create(customersByTier, { userId: 'seed' });

@@ -26,7 +26,7 @@ async function start(services: TestServices, workflowId: string, input: ReturnTy
 }
 
 const manager = { userId: 'u-manager', email: 'manager@example.com' };
-const recorder = { actor: { userId: 'recorder' } };
+const recorder = { actor: { userId: 'recorder' }, roles: ['admin'] as const };
 
 /** The account a waiting run watches, created fresh for the scenario. */
 async function watchedAccount(services: TestServices) {
@@ -68,7 +68,7 @@ async function publishEndOnly(
     graph(name, [{ id: 'start', type: 'trigger.manual' }, end], ['start->end']),
     recorder.actor,
   );
-  await workflows.publish(created._id, recorder.actor);
+  await workflows.publish(created._id, { ...recorder.actor, roles: recorder.roles });
   return created._id;
 }
 
@@ -287,6 +287,24 @@ export const historyScenarios: HistoryScenario[] = [
       );
       const handle = await start(services, workflowId, runInput(definition));
       await handle.result().catch(() => undefined);
+      return handle;
+    },
+  },
+  {
+    // A closing run hands its per-node figures to `run.recordStats`, for process analytics.
+    name: 'run-stats-recorded',
+    async run(services, workflowId) {
+      const definition = graph(
+        'Branches and is counted',
+        [
+          { id: 'start', type: 'trigger.manual' },
+          { id: 'check', type: 'logic.if', params: { condition: '=true' } },
+          { id: 'end', type: 'flow.end', params: { output: { ok: true } } },
+        ],
+        ['start->check', 'check:true->end'],
+      );
+      const handle = await start(services, workflowId, runInput(definition));
+      await handle.result();
       return handle;
     },
   },

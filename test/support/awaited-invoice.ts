@@ -29,7 +29,7 @@ export const awaitPayment: WorkflowDefinition = {
 
 /** An issued invoice of 1,190.00 EUR (1,000.00 and 19% tax) with 190.00 already paid. */
 export async function partlyPaidInvoice(repo: EntityRepository) {
-  const create = recordMaker(repo, { actor: { userId: 'seed' } });
+  const create = recordMaker(repo, { actor: { userId: 'seed' }, roles: ['admin'] as const });
   const account = await create('account', {
     name: 'Waiting Traders',
     type: 'customer',

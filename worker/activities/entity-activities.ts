@@ -11,6 +11,7 @@ import {
   type EntityRepository,
   type FieldFilter,
   type FilterExpression,
+  derivedWrite,
   type WriteContext,
 } from '../../domain/entities';
 import { queryAllPagesMaxItems } from '../../workflows/node-types/data-nodes';
@@ -24,6 +25,7 @@ const entityFailureTypes: Record<EntityError['kind'], string> = {
   duplicateKey: 'ConflictError',
   validation: 'ValidationError',
   invariant: 'ValidationError',
+  forbidden: 'ForbiddenError',
 };
 
 /**
@@ -63,9 +65,19 @@ export function createEntityActivities(deps: { db: Db }) {
       ),
     'entity.get': (call: ActivityCall) => mapEntityErrors(() => repo.get(entityType(call), recordId(call))),
     'entity.query': (call: ActivityCall) => mapEntityErrors(() => queryRecords(repo, call)),
-    /** The compensation of entity.create. Archiving an archived record is a no-op, so retries are safe. */
+    /**
+     * The compensation of entity.create. Archiving an archived record is a no-op, so retries are
+     * safe. It undoes the run's own allowed create, so it is a derived write, not checked again.
+     */
     'entity.archive': (call: ActivityCall) =>
-      mapEntityErrors(() => repo.archive(entityType(call), recordId(call), {}, writeContextOf(call))),
+      mapEntityErrors(() =>
+        repo.archive(
+          entityType(call),
+          recordId(call),
+          {},
+          derivedWrite(writeContextOf(call), call.idempotencyKey),
+        ),
+      ),
   };
 }
 
@@ -140,12 +152,15 @@ function recordId(call: ActivityCall): string {
 }
 
 /**
- * The write context of an activity call: the run is the actor, its id marks the run's own writes for
+ * The write context of an activity call: the run is the actor, with its version's publisher's roles
+ * (README, Security); its id marks the run's own writes for
  * the loop guard, and the node visit's idempotency key makes a retry write once.
  */
 export function writeContextOf(call: ActivityCall): WriteContext {
   return {
     actor: { userId: `workflow:${call.runId}` },
+    // Runs started before runs had an identity act with no roles: they can no longer write.
+    roles: call.authority?.roles ?? [],
     runId: call.runId,
     idempotencyKey: call.idempotencyKey,
   };

@@ -10,6 +10,7 @@ import { createMailer } from './mailer';
 import { createNotifyActivities } from './notify-activities';
 import { createReportActivities } from './report-activities';
 import { createRunFailureActivities } from './run-failure-activities';
+import { createRunStatsActivities } from './run-stats-activities';
 import { parseAllowlist, type Allowlist } from './ssrf-guard';
 import { createSystemActivities } from './system-activities';
 import { createWorkflowActivities } from './workflow-activities';
@@ -52,6 +53,7 @@ export function createActivities(deps: ActivityDeps) {
     ...createHumanTaskActivities({ db: deps.db, mailer }),
     ...createWorkflowActivities(deps),
     ...createRunFailureActivities(deps),
+    ...createRunStatsActivities(deps),
     ...createAlertActivities({ db: deps.db, mailer }),
   };
 }

@@ -6,6 +6,7 @@ import {
   workflowVersionsCollection,
 } from '../../domain/workflows/workflow-documents';
 import type { WorkflowDocument, WorkflowVersionDocument } from '../../domain/workflows/workflow-documents';
+import { runAuthorityOf } from '../../domain/workflows/start-run';
 import { getNodeType } from '../../workflows/node-types/registry';
 import type { PublishedWorkflow } from '../workflows/activity-contract';
 
@@ -41,7 +42,13 @@ export function createWorkflowActivities(deps: { db: Db }) {
           'WorkflowNotPublished',
         );
       }
-      return { workflowId, version: version.version, definition: version.definition, startNodeId: start.id };
+      return {
+        workflowId,
+        version: version.version,
+        definition: version.definition,
+        startNodeId: start.id,
+        ...runAuthorityOf(version),
+      };
     },
   };
 }

@@ -1,4 +1,5 @@
 import type { WorkflowDefinition } from '../../workflows/interpreter';
+import type { RunAuthority } from '../../workflows/runtime/run-contract';
 
 /**
  * What the interpreted workflow hands each activity, and the worker-internal activity names.
@@ -14,6 +15,8 @@ export interface ActivityCall {
   workflowId: string;
   nodeId: string;
   visit: number;
+  /** Who the run acts as; its entity writes are checked against these roles. */
+  authority?: RunAuthority;
 }
 
 export interface CreateTaskCall {
@@ -24,6 +27,8 @@ export interface CreateTaskCall {
   visit: number;
   kind: 'approval' | 'task';
   assigneeRole: string;
+  /** The one user who decides the task, when the node names one. */
+  assignee?: string;
   title: string;
   description?: string;
   formSchema?: Record<string, unknown>;
@@ -50,6 +55,8 @@ export interface PublishedWorkflow {
   version: number;
   definition: WorkflowDefinition;
   startNodeId: string;
+  /** Who runs of the version act as (README, Security). */
+  authority?: RunAuthority;
 }
 
 /**
@@ -63,6 +70,7 @@ export const engineActivityNames = [
   'human.closeTasks',
   'workflow.loadPublished',
   'run.recordFailure',
+  'run.recordStats',
   'alerts.sendDigest',
   'recordSelfCheck',
 ] as const;

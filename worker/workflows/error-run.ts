@@ -55,6 +55,7 @@ export async function startErrorRun(errorWorkflowId: string, report: FailedRunRe
       trigger,
       input: report,
       startedAt: new Date(Date.now()).toISOString(),
+      ...(published.authority === undefined ? {} : { authority: published.authority }),
     };
     await startChild(workflowInfo().workflowType, {
       workflowId: errorRunId(report.runId),

@@ -74,6 +74,7 @@ export class HumanTaskBoard {
       visit: request.visit,
       kind: request.kind,
       assigneeRole: request.assigneeRole,
+      ...(request.assignee === undefined ? {} : { assignee: request.assignee }),
       title: request.title,
       ...(request.description === undefined ? {} : { description: request.description }),
       ...(request.formSchema === undefined ? {} : { formSchema: request.formSchema }),

@@ -28,6 +28,7 @@ import { EntityWatch } from './entity-watch';
 import { failedRunReport, recordFailure, startErrorRun } from './error-run';
 import { failsTheRun } from './run-failure-types';
 import { HumanTaskBoard } from './human-tasks';
+import { recordRunStats } from './run-stats';
 import { temporalEffects } from './temporal-effects';
 
 /*
@@ -50,6 +51,8 @@ import { temporalEffects } from './temporal-effects';
  *   loads it (`workflow.loadPublished`) and starts it as an abandoned child before failing.
  * - `upsert-failed-node` (below): a run that fails at a node records the node's id in the
  *   `LedgerlineFailedNode` search attribute, for the runs list's failing-node filter.
+ * - `run-stats-recorded` (run-stats.ts): a run that completes, fails or is cancelled records its
+ *   per-node figures for process analytics (`run.recordStats`).
  */
 
 export type RunStatus = 'running' | 'completed' | 'failed' | 'cancelled' | 'continuedAsNew';
@@ -141,6 +144,7 @@ export async function interpretedWorkflow(started: InterpretedRunInput): Promise
   } catch (error: unknown) {
     if (isCancellation(error)) {
       status = 'cancelled';
+      await recordRunStats(input, runId, 'cancelled', run);
       throw error;
     }
     status = 'failed';
@@ -155,6 +159,7 @@ export async function interpretedWorkflow(started: InterpretedRunInput): Promise
       if (reportsFailures(input.trigger, errorWorkflowId) && patched('run-failure-reported')) {
         await CancellationScope.nonCancellable(() => startErrorRun(errorWorkflowId!, report));
       }
+      await recordRunStats(input, runId, 'failed', run);
     }
     if (error instanceof RunFailure) {
       if (error.nodeId !== undefined && patched('upsert-failed-node')) {
@@ -173,5 +178,6 @@ export async function interpretedWorkflow(started: InterpretedRunInput): Promise
     return continueAsNew<typeof interpretedWorkflow>({ ...input, state: outcome.state });
   }
   status = 'completed';
+  await recordRunStats(input, runId, 'completed', run);
   return outcome.output;
 }

@@ -68,7 +68,7 @@ export function temporalEffects(deps: EffectsDeps): Effects {
   return {
     now: () => Date.now(),
     runActivity: (request) => {
-      const call = () => runActivity(request, runId, deps.input.workflowId);
+      const call = () => runActivity(request, runId, deps.input);
       // A run already cancelled starts nothing: the plain call rejects at once.
       if (!request.finishOnCancel || CancellationScope.current().consideredCancelled) return call();
       return CancellationScope.nonCancellable(call);
@@ -104,7 +104,7 @@ export function temporalEffects(deps: EffectsDeps): Effects {
  * A fresh proxy per call, because each node has its own timeout and retry policy. An activity
  * failure is unwrapped to its cause, so `$error` shows the activity's own message and type.
  */
-async function runActivity(request: ActivityRequest, runId: string, workflowId: string): Promise<unknown> {
+async function runActivity(request: ActivityRequest, runId: string, input: RunInput): Promise<unknown> {
   const activities = proxyActivities<Record<string, ActivityFn>>({
     startToCloseTimeout: request.startToCloseTimeoutMs,
     retry: {
@@ -121,9 +121,10 @@ async function runActivity(request: ActivityRequest, runId: string, workflowId: 
       params: request.params,
       idempotencyKey: request.idempotencyKey,
       runId,
-      workflowId,
+      workflowId: input.workflowId,
       nodeId: request.nodeId,
       visit: request.visit,
+      ...(input.authority === undefined ? {} : { authority: input.authority }),
     });
   } catch (error: unknown) {
     throw unwrapFailure(error);
@@ -174,6 +175,7 @@ async function startChildRunOrThrow(request: ChildRunRequest, deps: EffectsDeps)
     trigger: { event: 'subworkflow', parentRunId: request.run.id, nodeId: request.nodeId },
     input: request.input,
     startedAt: new Date(Date.now()).toISOString(),
+    ...(published.authority === undefined ? {} : { authority: published.authority }),
   };
   const handle = await startChild(deps.childWorkflow, {
     workflowId: patched(urlSafeChildRunIds) ? urlSafeId(request.idempotencyKey) : request.idempotencyKey,

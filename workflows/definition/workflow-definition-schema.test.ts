@@ -3,6 +3,7 @@ import type {
   RetryPolicy,
   WorkflowDefinition,
   WorkflowEdge,
+  WorkflowGroup,
   WorkflowNode,
   WorkflowSettings,
 } from './workflow-definition';
@@ -16,7 +17,12 @@ const definitionKeys = {
   nodes: true,
   edges: true,
   settings: true,
+  groups: true,
 } satisfies Record<keyof WorkflowDefinition, true>;
+const groupKeys = { id: true, name: true, nodes: true, collapsed: true } satisfies Record<
+  keyof WorkflowGroup,
+  true
+>;
 const nodeKeys = {
   id: true,
   type: true,
@@ -45,6 +51,7 @@ describe('the workflow definition schema and its TypeScript types', () => {
     ['WorkflowDefinition', workflowDefinitionSchema, definitionKeys],
     ['WorkflowNode', definitions.node, nodeKeys],
     ['WorkflowEdge', definitions.edge, edgeKeys],
+    ['WorkflowGroup', definitions.group, groupKeys],
     ['WorkflowSettings', definitions.settings, settingsKeys],
     ['RetryPolicy', definitions.retryPolicy, retryKeys],
   ])('%s has the same properties in both, and the schema is closed', (_name, schema, keys) => {
@@ -75,6 +82,7 @@ describe('the workflow definition schema and its TypeScript types', () => {
         },
       ],
       edges: [{ id: 'e1', source: 'start', sourcePort: 'out', target: 'start' }],
+      groups: [{ id: 'intake', name: 'Intake', nodes: ['start'], collapsed: true }],
     };
     const validate = new Ajv({ strict: true }).compile(workflowDefinitionSchema);
     expect(validate(full)).toBe(true);

@@ -10,6 +10,22 @@ export interface WorkflowDefinition {
   nodes: WorkflowNode[];
   edges: WorkflowEdge[];
   settings?: WorkflowSettings;
+  /** Sub-processes: named groups of nodes the editor can collapse or open alone. Runs ignore them. */
+  groups?: WorkflowGroup[];
+}
+
+/**
+ * A sub-process: a named group of nodes, drawn as one box when collapsed. Purely visual; the
+ * interpreter never reads it (see the README's "Sub-processes").
+ */
+export interface WorkflowGroup {
+  id: string;
+  /** The stage's name, shown on its box and in the breadcrumb. */
+  name: string;
+  /** The ids of the nodes in the group; a node is in one group at most. */
+  nodes: string[];
+  /** Drawn as one box when the workflow opens. */
+  collapsed?: boolean;
 }
 
 export interface WorkflowNode {

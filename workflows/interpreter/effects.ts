@@ -89,6 +89,8 @@ export interface HumanTaskRequest {
   visit: number;
   idempotencyKey: string;
   assigneeRole: string;
+  /** The user the task is for, when the node names one; else anyone holding the role. */
+  assignee?: string;
   title: string;
   description?: string;
   formSchema?: Record<string, unknown>;

@@ -71,6 +71,11 @@ export class WorkflowRun {
     return this.context.trace.snapshot();
   }
 
+  /** Trace entries dropped so far to keep the state small. */
+  traceDropped(): number {
+    return this.context.state.traceDropped;
+  }
+
   async execute(): Promise<RunOutcome> {
     if (this.executed) throw new Error('A WorkflowRun executes once');
     this.executed = true;

@@ -115,6 +115,7 @@ export const erpReleaseStock: NodeTypeDeclaration = {
 
 export const erpCreateInvoice: NodeTypeDeclaration = {
   type: 'erp.createInvoice',
+  entityWrites: [{ type: 'invoice', action: 'create' }],
   group: 'domain',
   label: 'Create invoice',
   description:
@@ -169,6 +170,12 @@ export const erpThreeWayMatch: NodeTypeDeclaration = {
 
 export const crmConvertLead: NodeTypeDeclaration = {
   type: 'crm.convertLead',
+  entityWrites: [
+    { type: 'account', action: 'create' },
+    { type: 'contact', action: 'create' },
+    { type: 'opportunity', action: 'create' },
+    { type: 'lead', action: 'update' },
+  ],
   group: 'domain',
   label: 'Convert lead',
   description: 'Turns a qualified lead into an account and a contact, and optionally an opportunity.',

@@ -64,6 +64,11 @@ export interface NodeTypeDeclaration {
    * of the entity).
    */
   readonly deferredParams?: readonly string[];
+  /**
+   * The entity writes a node of this type makes whatever its params (a domain node's own records),
+   * checked at publish against the publisher's roles; the `entity.*` nodes name theirs in params.
+   */
+  readonly entityWrites?: readonly { readonly type: string; readonly action: 'create' | 'update' }[];
 }
 
 /**

@@ -33,6 +33,13 @@ const related: JsonSchema = {
   },
 };
 
+const assignee = {
+  type: 'string',
+  title: 'Assignee',
+  description:
+    'A user id, usually an expression such as =$trigger.entity.ownerId. When it names a user, only that user decides (or the escalation role once overdue, or an admin); empty leaves the task to the role.',
+} as const;
+
 const escalateTo = {
   ...roleParam,
   title: 'Escalate to',
@@ -47,6 +54,7 @@ export const humanApproval: NodeTypeDeclaration = {
   paramsSchema: paramsObject(
     {
       assigneeRole: { ...roleParam, title: 'Assignee role' },
+      assignee,
       title,
       description,
       formSchema: { ...formSchemaParam, description: 'Optional extra fields the approver fills in.' },
@@ -75,6 +83,7 @@ export const humanTask: NodeTypeDeclaration = {
   paramsSchema: paramsObject(
     {
       assigneeRole: { ...roleParam, title: 'Assignee role' },
+      assignee,
       title,
       description,
       formSchema: formSchemaParam,

@@ -1,3 +1,4 @@
+import type { Role } from '../../schemas/vocabulary';
 import type { WorkflowDefinition } from '../definition/workflow-definition';
 
 /**
@@ -10,6 +11,16 @@ export const traceQueryName = 'trace';
 export const completeTaskUpdateName = 'completeTask';
 export const entityChangedSignalName = 'entityChanged';
 
+/**
+ * Who a run acts as: the user who published its version, with the roles they held then. Every
+ * entity write the run makes is checked against these roles by the repository, as the publisher's
+ * own writes would be (README, Security).
+ */
+export interface RunAuthority {
+  userId: string;
+  roles: Role[];
+}
+
 export interface RunInput {
   /** The Ledgerline workflow (definition) id and the published version the run keeps. */
   workflowId: string;
@@ -20,6 +31,8 @@ export interface RunInput {
   input: unknown;
   /** ISO time the run started; kept across continue-as-new. */
   startedAt: string;
+  /** The version's publisher; runs started before runs had an identity have none and write nothing. */
+  authority?: RunAuthority;
   /** Interpreter state when resuming after continue-as-new. */
   state?: unknown;
 }

@@ -6,6 +6,7 @@ import { checkEdges } from './check-edges';
 import { checkEntityQueries } from './check-entity-query';
 import { checkExpressions } from './check-expressions';
 import { checkForEachBodies } from './check-for-each';
+import { checkGroups } from './check-groups';
 import {
   checkJoinInputs,
   checkNodeTypes,
@@ -22,7 +23,7 @@ import type { ValidationResult } from './validation-error';
  * (and stops there if that fails, because the meaning checks rely on the shape), then for meaning:
  * unique ids, known node types, a trigger, edges between existing nodes and ports, no edges into
  * triggers, params valid for their node type, expressions that parse, distinct switch ports, joins
- * with two inputs or more, closed forEach bodies, and no unreachable nodes.
+ * with two inputs or more, closed forEach bodies, no unreachable nodes, and sub-process groups over existing nodes.
  *
  * @example
  * const { valid, errors } = validateDefinition(JSON.parse(body));
@@ -48,6 +49,7 @@ export function validateDefinition(value: unknown): ValidationResult {
     ...checkJoinInputs(graph),
     ...checkForEachBodies(graph),
     ...checkReachability(graph),
+    ...checkGroups(definition),
   ];
   return { valid: errors.length === 0, errors };
 }

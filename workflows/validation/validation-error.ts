@@ -17,7 +17,13 @@ export type ValidationErrorCode =
   | 'duplicate_port'
   | 'join_inputs'
   | 'invalid_for_each_body'
-  | 'unreachable_node';
+  | 'unreachable_node'
+  | 'duplicate_group_id'
+  | 'blank_group_name'
+  | 'unknown_group_node'
+  | 'node_in_two_groups'
+  /** Publish only: the publisher's roles may not make a write the node makes. */
+  | 'forbidden_write';
 
 /**
  * One problem in a definition. When `edgeId` is set, `path` is relative to that edge (`target`);

@@ -13,6 +13,8 @@ import {
 import { FieldValue, RefLink } from './field-value';
 import { formatBasisPoints, humanize, toText } from './format';
 import { useEntityType } from './schema-context';
+import { mayMove } from '../../../schemas/status-moves';
+import { useSession } from '../auth/session';
 import { RecordRunsTab } from '../operations/record-runs-tab';
 import { RecordHistoryTab } from '../audit/record-history-tab';
 import { RecordWaits } from '../operations/record-waits';
@@ -26,6 +28,7 @@ const systemFields = new Set<string>(systemFieldNames);
  */
 export function EntityDetailPage({ type, id }: { type: string; id: string }) {
   const description = useEntityType(type);
+  const { user } = useSession();
   const [doc, setDoc] = useState<EntityDoc | undefined>();
   const [error, setError] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
@@ -50,7 +53,13 @@ export function EntityDetailPage({ type, id }: { type: string; id: string }) {
   const title = toText(doc[meta.titleField] ?? doc._id);
   const status = meta.status;
   const currentStatus = status ? String(doc[status.field]) : undefined;
-  const nextStatuses = status && currentStatus ? (status.transitions[currentStatus] ?? []) : [];
+  // Only the moves the user may make: the server refuses the others with a 403 naming who may.
+  const nextStatuses =
+    status && currentStatus
+      ? (status.transitions[currentStatus] ?? []).filter((next) =>
+          mayMove(status, currentStatus, next, user?.roles ?? []),
+        )
+      : [];
   const computedTop = new Set(meta.computed.filter((c) => !c.path.includes('.')).map((c) => c.path));
 
   const act = (work: Promise<EntityDoc | undefined>) => {

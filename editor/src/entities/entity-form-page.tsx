@@ -26,6 +26,7 @@ import { entityButtonTemplates } from './form-buttons';
 import { entityWidgets, type EntityFormContext } from './form-widgets';
 import { serverValidator } from './server-validator';
 import { useEntityType } from './schema-context';
+import { useSession } from '../auth/session';
 import { useContextPrefill } from './use-context-prefill';
 
 type FormData = Record<string, unknown>;
@@ -52,6 +53,7 @@ export function EntityFormPage({
   from?: string;
 }) {
   const description = useEntityType(type);
+  const { user } = useSession();
   const [original, setOriginal] = useState<EntityDoc | undefined>();
   const [formData, setFormData] = useState<FormData>(initial ?? {});
   const context = useContextPrefill(id === undefined ? description : undefined, from, (values) =>
@@ -85,9 +87,10 @@ export function EntityFormPage({
       optionalObjectsRelaxed(base),
       description.meta,
       description.meta.status ? original?.[description.meta.status.field] : undefined,
+      user?.roles ?? [],
     );
     return { schema: schema as unknown as RJSFSchema, ui: entityUiSchema(description.schema) };
-  }, [description, id, original]);
+  }, [description, id, original, user]);
 
   if (!description || !schemas) return <p>Loading…</p>;
   if (id !== undefined && !original) return problem ? <p role="alert">{problem.message}</p> : <p>Loading…</p>;

@@ -6,6 +6,7 @@ import {
   type JsonSchema,
 } from '../../../schemas/json-schema';
 import type { EntityMeta } from '../../../schemas/entity-metadata';
+import { mayMove } from '../../../schemas/status-moves';
 import type { ApiErrorDetail } from '../api/api-client';
 import { fieldKind, humanize } from './format';
 
@@ -51,12 +52,19 @@ export function optionalObjectsRelaxed(schema: EntitySchema): EntitySchema {
  * Offers only the statuses a record may take: on create the type's initial statuses, on edit the current
  * one and the moves its transitions allow. The server enforces the same rule; this keeps the form honest.
  */
-export function statusLimited(schema: EntitySchema, meta: EntityMeta, current: unknown): EntitySchema {
+export function statusLimited(
+  schema: EntitySchema,
+  meta: EntityMeta,
+  current: unknown,
+  roles: readonly string[],
+): EntitySchema {
   const status = meta.status;
   const field = status ? schema.properties[status.field] : undefined;
   if (!status || !field) return schema;
-  const allowed =
-    typeof current === 'string' ? [current, ...(status.transitions[current] ?? [])] : [...status.initial];
+  const from = typeof current === 'string' ? current : undefined;
+  const allowed = (
+    from === undefined ? [...status.initial] : [from, ...(status.transitions[from] ?? [])]
+  ).filter((to) => mayMove(status, from, to, roles));
   return { ...schema, properties: { ...schema.properties, [status.field]: { ...field, enum: allowed } } };
 }
 

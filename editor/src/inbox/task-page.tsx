@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { rolesThatMayComplete } from '../../../domain/tasks/task-documents';
+import { mayDecide } from '../../../domain/tasks/task-documents';
 import { useSession } from '../auth/session';
 import { formatDateTime } from '../entities/format';
 import { Link } from '../routing/use-route';
@@ -14,11 +14,6 @@ import './inbox.css';
 
 /** How often an open task page checks whether someone else completed it or the run ended. */
 const refreshMs = 10_000;
-
-/** Whether the user may complete the task: a holder of its role or escalation role, or an admin. */
-function mayComplete(task: Task, roles: readonly string[]): boolean {
-  return roles.includes('admin') || rolesThatMayComplete(task).some((role) => roles.includes(role));
-}
 
 /**
  * One task at `/inbox/:taskId`: what it is about (workflow, run, due time, the related record and
@@ -35,7 +30,7 @@ export function TaskPage({ id }: { id: string }) {
   if (task === undefined) {
     return loaded.error ? <p role="alert">{loaded.error}</p> : <p>Loading…</p>;
   }
-  const allowed = mayComplete(task, user?.roles ?? []);
+  const allowed = user ? mayDecide(task, { userId: user.id, roles: user.roles }) : false;
   const requestedByMe =
     task.kind === 'approval' && user != null && task.requestedBy?.includes(user.id) === true;
 
@@ -58,7 +53,12 @@ export function TaskPage({ id }: { id: string }) {
         <div>
           <dt>Assigned to</dt>
           <dd>
-            {roleLabel(task.assigneeRole)} <TaskFlags task={task} now={now} />
+            {task.assignee === undefined
+              ? roleLabel(task.assigneeRole)
+              : task.assignee === user?.id
+                ? 'You'
+                : `User ${task.assignee} (${roleLabel(task.assigneeRole)})`}{' '}
+            <TaskFlags task={task} now={now} />
           </dd>
         </div>
         <div>
@@ -88,7 +88,9 @@ export function TaskPage({ id }: { id: string }) {
             <TaskDecisionForm task={task} onCompleted={setCompleted} onStale={loaded.reload} />
           ) : (
             <p className="notice" role="note">
-              This task waits on the role {roleLabel(currentRole(task))}; you can read it but not answer it.
+              {task.assignee === undefined || task.escalatedTo !== undefined
+                ? `This task waits on the role ${roleLabel(currentRole(task))}; you can read it but not answer it.`
+                : `This task is assigned to one user (${task.assignee}); you can read it but not answer it.`}
             </p>
           )}
         </div>

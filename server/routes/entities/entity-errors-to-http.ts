@@ -7,6 +7,7 @@ const codes = {
   duplicateKey: 'conflict',
   validation: 'validation_failed',
   invariant: 'unprocessable',
+  forbidden: 'forbidden',
 } as const satisfies Record<EntityError['kind'], ErrorCode>;
 
 /** Maps the repository's typed errors to their HTTP meaning; anything else is rethrown untouched. */

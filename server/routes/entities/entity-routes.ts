@@ -90,7 +90,11 @@ export function entityRoutes(deps: EntityRoutesDeps): Router {
     const body = requireObjectBody(req.body);
     const actor = getActor(req);
     const result = await mapped(() =>
-      repo.create(type, body, { actor: { userId: actor.userId }, ...idempotencyKey(req) }),
+      repo.create(type, body, {
+        actor: { userId: actor.userId },
+        roles: actor.roles,
+        ...idempotencyKey(req),
+      }),
     );
     const duplicates =
       getEntityMeta(type).duplicateFields.length > 0 ? { possibleDuplicates: result.possibleDuplicates } : {};
@@ -115,6 +119,7 @@ export function entityRoutes(deps: EntityRoutesDeps): Router {
     const record = await mapped(() =>
       repo.update(type, req.params.id, patch, expectedVersion === undefined ? {} : { expectedVersion }, {
         actor: { userId: actor.userId },
+        roles: actor.roles,
         ...idempotencyKey(req),
       }),
     );
@@ -128,6 +133,7 @@ export function entityRoutes(deps: EntityRoutesDeps): Router {
     const record = await mapped(() =>
       repo.archive(type, req.params.id, expectedVersion === undefined ? {} : { expectedVersion }, {
         actor: { userId: actor.userId },
+        roles: actor.roles,
       }),
     );
     send(res, record);

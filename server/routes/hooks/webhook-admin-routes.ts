@@ -21,6 +21,18 @@ function allow(req: Request, action: WorkflowAction) {
   return actor;
 }
 
+/** The hook a rotate or revoke found, or 404 naming the node. */
+function found<T>(req: Request<{ id: string; nodeId: string }>, hook: T | undefined): T {
+  if (hook === undefined) {
+    throw new HttpError(
+      'not_found',
+      `workflow ${req.params.id} has no webhook for node ${req.params.nodeId}`,
+      [{ path: 'nodeId', message: 'is not a webhook trigger that was ever published' }],
+    );
+  }
+  return hook;
+}
+
 /** The hook's full URL as this request reached the server. */
 function hookUrl(req: Request, hookId: string): string {
   return `${req.protocol}://${req.get('host') ?? 'localhost'}${hookPath(hookId)}`;
@@ -31,7 +43,8 @@ function hookUrl(req: Request, hookId: string): string {
  * - `GET /workflows/:id/webhooks` lists the workflow's hooks: URL, whether the published version
  *   serves it, its signature settings and a hint of the token, never a secret;
  * - `POST /workflows/:id/webhooks/:nodeId/rotate` replaces the token and signing secret and
- *   returns them, once; the old token stops working at once.
+ *   returns them, once; the old token stops working at once;
+ * - `POST /workflows/:id/webhooks/:nodeId/revoke` stops the token working until the next rotate.
  */
 export function webhookAdminRoutes(deps: WebhookAdminRoutesDeps): Router {
   const router = Router();
@@ -53,6 +66,7 @@ export function webhookAdminRoutes(deps: WebhookAdminRoutesDeps): Router {
         tokenHint: hook.tokenHint,
         createdAt: hook.createdAt,
         rotatedAt: hook.rotatedAt ?? null,
+        revokedAt: hook.revokedAt ?? null,
       };
     });
     res.set('Cache-Control', 'no-store').json({ items });
@@ -61,14 +75,7 @@ export function webhookAdminRoutes(deps: WebhookAdminRoutesDeps): Router {
   router.post('/workflows/:id/webhooks/:nodeId/rotate', async (req, res) => {
     const actor = allow(req, 'publish');
     await mapped(() => deps.workflows.get(req.params.id));
-    const rotated = await deps.webhooks.rotate(req.params.id, req.params.nodeId);
-    if (!rotated) {
-      throw new HttpError(
-        'not_found',
-        `workflow ${req.params.id} has no webhook for node ${req.params.nodeId}`,
-        [{ path: 'nodeId', message: 'is not a webhook trigger that was ever published' }],
-      );
-    }
+    const rotated = found(req, await deps.webhooks.rotate(req.params.id, req.params.nodeId));
     await appendAudit(deps.db, {
       actor: { userId: actor.userId },
       action: 'workflow.webhookRotated',
@@ -79,6 +86,25 @@ export function webhookAdminRoutes(deps: WebhookAdminRoutesDeps): Router {
       at: rotated.rotatedAt,
     });
     res.set('Cache-Control', 'no-store').json({ ...rotated, url: hookUrl(req, rotated.hookId) });
+  });
+
+  router.post('/workflows/:id/webhooks/:nodeId/revoke', async (req, res) => {
+    const actor = allow(req, 'publish');
+    await mapped(() => deps.workflows.get(req.params.id));
+    const revoked = found(req, await deps.webhooks.revoke(req.params.id, req.params.nodeId));
+    await appendAudit(
+      deps.db,
+      {
+        actor: { userId: actor.userId },
+        action: 'workflow.webhookRevoked',
+        resource: 'workflow',
+        resourceId: req.params.id,
+        diff: { webhookRevoked: { to: { nodeId: revoked.nodeId, hookId: revoked.hookId } } },
+        at: revoked.revokedAt,
+      },
+      `workflow.webhookRevoked:${revoked.hookId}:${revoked.revokedAt}`,
+    );
+    res.json(revoked);
   });
 
   return router;

@@ -20,7 +20,17 @@ export const webhooksOpenApi: OpenApiExtension = {
     },
     Webhook: {
       type: 'object',
-      required: ['hookId', 'nodeId', 'url', 'live', 'signature', 'tokenHint', 'createdAt', 'rotatedAt'],
+      required: [
+        'hookId',
+        'nodeId',
+        'url',
+        'live',
+        'signature',
+        'tokenHint',
+        'createdAt',
+        'rotatedAt',
+        'revokedAt',
+      ],
       properties: {
         hookId: { type: 'string' },
         nodeId: { type: 'string' },
@@ -33,6 +43,11 @@ export const webhooksOpenApi: OpenApiExtension = {
         tokenHint: { type: 'string' },
         createdAt: { type: 'string', format: 'date-time' },
         rotatedAt: { type: ['string', 'null'], format: 'date-time' },
+        revokedAt: {
+          type: ['string', 'null'],
+          format: 'date-time',
+          description: 'Set while the token is revoked; a rotate issues a working one.',
+        },
       },
     },
   },
@@ -106,6 +121,28 @@ export const webhooksOpenApi: OpenApiExtension = {
         parameters: [pathParameter('id'), pathParameter('nodeId')],
         responses: {
           '200': { description: 'The new credentials, shown once', content: json(ref('WebhookCredentials')) },
+          ...errorResponses(401, 403, 404),
+        },
+      },
+    },
+    '/workflows/{id}/webhooks/{nodeId}/revoke': {
+      post: {
+        tags: ['webhooks'],
+        summary: 'Stop the token working until the next rotate',
+        parameters: [pathParameter('id'), pathParameter('nodeId')],
+        responses: {
+          '200': {
+            description: 'The hook and when it was revoked',
+            content: json({
+              type: 'object',
+              required: ['hookId', 'nodeId', 'revokedAt'],
+              properties: {
+                hookId: { type: 'string' },
+                nodeId: { type: 'string' },
+                revokedAt: { type: 'string', format: 'date-time' },
+              },
+            }),
+          },
           ...errorResponses(401, 403, 404),
         },
       },

@@ -52,7 +52,12 @@ export function singleParam(query: Raw, name: string, details: ErrorDetail[]): s
   return value;
 }
 
-function checkDate(name: string, value: string | undefined, details: ErrorDetail[]): string | undefined {
+/** An ISO 8601 date-time parameter, normalised to UTC; a problem naming the parameter otherwise. */
+export function checkDate(
+  name: string,
+  value: string | undefined,
+  details: ErrorDetail[],
+): string | undefined {
   if (value === undefined) return undefined;
   if (!isoDateTime.test(value) || Number.isNaN(Date.parse(value))) {
     details.push({ path: name, message: 'must be an ISO 8601 date-time such as 2026-01-31T00:00:00Z' });

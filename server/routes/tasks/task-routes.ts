@@ -53,7 +53,7 @@ function parseListQuery(req: Request): TaskListQuery {
   if (details.length > 0) throw new HttpError('bad_request', 'invalid task list parameters', details);
   return {
     ...(status === undefined ? {} : { status: status as TaskListQuery['status'] }),
-    ...(mine === 'true' ? { roles: getActor(req).roles } : {}),
+    ...(mine === 'true' ? { roles: getActor(req).roles, userId: getActor(req).userId } : {}),
     ...(runId === undefined ? {} : { runId }),
     ...(workflowId === undefined ? {} : { workflowId }),
     ...(limit === undefined ? {} : { limit: Number(limit) }),

@@ -1,6 +1,5 @@
 import {
-  InvalidDefinitionError,
-  InvalidDraftError,
+  DefinitionProblemsError,
   RevisionConflictError,
   UnusableSchemaError,
   WorkflowStoreError,
@@ -13,12 +12,13 @@ const codes = {
   invalidDraft: 'validation_failed',
   invalidDefinition: 'unprocessable',
   notPublished: 'conflict',
+  forbidden: 'forbidden',
 } as const satisfies Record<WorkflowStoreError['kind'], ErrorCode>;
 
 function detailsOf(error: WorkflowStoreError): ErrorDetail[] {
   // Definition errors go out as validate returns them: each detail also carries its nodeId or edgeId
   // and code, and its path is relative to that node or edge.
-  if (error instanceof InvalidDraftError || error instanceof InvalidDefinitionError) return error.errors;
+  if (error instanceof DefinitionProblemsError) return error.errors;
   if (error instanceof RevisionConflictError) {
     return [{ path: 'If-Match', message: `current revision is ${error.currentRevision}` }];
   }

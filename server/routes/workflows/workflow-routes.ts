@@ -15,6 +15,7 @@ import { authorize, type WorkflowAction } from '../../auth/permissions';
 import { HttpError } from '../../http/http-error';
 import { etag, parseIfMatch } from '../entities/request-guards';
 import { startManualRun } from './manual-run';
+import { processAnalyticsRoutes } from './process-analytics-routes';
 import { defaultTemplatesDir, listTemplates, loadTemplate } from './template-catalog';
 import { installDefinition } from './template-install';
 import { mapped } from './workflow-errors-to-http';
@@ -108,6 +109,8 @@ export function workflowRoutes(deps: WorkflowRoutesDeps): Router {
     }
     return extras;
   }
+
+  router.use(processAnalyticsRoutes({ db: deps.db, workflows }));
 
   router.get('/node-types', (req, res) => {
     allow(req, 'read');

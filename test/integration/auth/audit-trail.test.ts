@@ -213,7 +213,7 @@ test('a change a run made names the run, and the run filter finds it', async () 
   const { record } = await repo.create(
     'account',
     { name: 'Run Written', type: 'customer', currency: 'EUR', paymentTerms: 'net14' },
-    { actor: { userId: 'seed' } },
+    { actor: { userId: 'seed' }, roles: ['admin'] as const },
   );
   await repo.update(
     'account',
@@ -222,6 +222,7 @@ test('a change a run made names the run, and the run filter finds it', async () 
     {},
     {
       actor: { userId: 'workflow:run-audit-1' },
+      roles: ['admin'] as const,
       runId: 'run-audit-1',
     },
   );

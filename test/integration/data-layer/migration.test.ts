@@ -97,12 +97,26 @@ test('converts records, their outbox and unique keys once, resumably and idempot
   // Writes go on from the migrated state: keys held, numbers continued, versions in order.
   const repo = createEntityRepository(services.db);
   await expect(
-    repo.create('product', { sku: 'OLD-1', name: 'Clash', unitPrice: 1, currency: 'EUR' }, { actor }),
+    repo.create(
+      'product',
+      { sku: 'OLD-1', name: 'Clash', unitPrice: 1, currency: 'EUR' },
+      { actor, roles: ['admin'] },
+    ),
   ).rejects.toThrow(DuplicateKeyError);
-  const { record: ticket } = await repo.create('ticket', { subject: 'New ticket' }, { actor });
+  const { record: ticket } = await repo.create(
+    'ticket',
+    { subject: 'New ticket' },
+    { actor, roles: ['admin'] },
+  );
   expect(ticket.number).toBe('TKT-2026-000008');
   expect(
-    await repo.update('product', 'p1', { name: 'Renamed' }, { expectedVersion: 2 }, { actor }),
+    await repo.update(
+      'product',
+      'p1',
+      { name: 'Renamed' },
+      { expectedVersion: 2 },
+      { actor, roles: ['admin'] },
+    ),
   ).toMatchObject({
     version: 3,
     sku: 'OLD-1',
@@ -110,6 +124,12 @@ test('converts records, their outbox and unique keys once, resumably and idempot
   });
   // A retried workflow write whose key the record carried before the migration is not repeated.
   expect(
-    await repo.update('product', 'p1', { name: 'Again' }, {}, { actor, idempotencyKey: 'wf/node/1' }),
+    await repo.update(
+      'product',
+      'p1',
+      { name: 'Again' },
+      {},
+      { actor, roles: ['admin'], idempotencyKey: 'wf/node/1' },
+    ),
   ).toMatchObject({ version: 3, name: 'Renamed' });
 });

@@ -58,7 +58,7 @@ test('numbers stay gapless and every version is dispatched once under kill -9 of
     },
     { userId: 'tester' },
   );
-  await workflows.publish(workflow._id, { userId: 'tester' });
+  await workflows.publish(workflow._id, { userId: 'tester', roles: ['admin'] });
   const port = await freePort();
   let server: ApiServerProcess = await spawnApiServer(services, { port, dataDir, admin });
   const token = await logIn(server.url, admin);

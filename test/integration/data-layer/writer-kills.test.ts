@@ -49,7 +49,7 @@ test('audit entries equal committed versions exactly under kill -9 of the writin
     const { record } = await repo.create(
       'account',
       { name: `Killed ${i}`, currency: 'EUR' },
-      { actor: { userId: 'tester' } },
+      { actor: { userId: 'tester' }, roles: ['admin'] as const },
     );
     accountIds.push(record._id);
   }

@@ -29,6 +29,7 @@ function call(nodeId: string, params: Record<string, unknown>, visit = 1): Activ
     workflowId: 'wf-retry',
     nodeId,
     visit,
+    authority: { userId: 'publisher', roles: ['admin'] },
   };
 }
 

@@ -21,7 +21,7 @@ export interface Company {
   create(type: EntityType, data: Record<string, unknown>): Promise<EntityRecord>;
 }
 
-export const testActor: WriteContext = { actor: { userId: 'u-test' } };
+export const testActor: WriteContext = { actor: { userId: 'u-test' }, roles: ['admin'] as const };
 
 /** The write context of a node's activity in run `run-1`: the test actor and the call's idempotency key. */
 export function keyed(idempotencyKey: string): WriteContext {

@@ -35,6 +35,8 @@ export function runInput(
     trigger: { event: 'manual' },
     input,
     startedAt: '2026-01-01T00:00:00.000Z',
+    // As if an admin published it; tests of run identity pass their own.
+    authority: { userId: 'publisher', roles: ['admin'] },
     ...extra,
   };
 }

@@ -247,7 +247,7 @@ describe('interpretedWorkflow: integrations, child runs and long runs', () => {
 
   it('flow.waitFor resumes on the entityChanged signal, and leaves by timeout when nothing matches', async () => {
     const repo = createEntityRepository(services.db);
-    const actor = { actor: { userId: 'tester' } };
+    const actor = { actor: { userId: 'tester' }, roles: ['admin'] as const };
     const { record } = await repo.create('account', { name: 'Watched', currency: 'EUR' }, actor);
     const waitFor = (timeout: string) =>
       graph(

@@ -22,6 +22,7 @@ describe('replay of recorded histories', () => {
       'error-workflow-reported.json',
       'failed-foreach-compensates.json',
       'run-failure-recorded.json',
+      'run-stats-recorded.json',
       'subworkflow-child.json',
       'subworkflow-url-safe-child.json',
       'wait-for-signal.json',

@@ -201,7 +201,7 @@ describe('change events', () => {
     const { record } = await api.repo.create(
       'lead',
       { name: 'Run Lead' },
-      { actor: { userId: 'u-wf' }, runId: 'run-7' },
+      { actor: { userId: 'u-wf' }, roles: ['admin'] as const, runId: 'run-7' },
     );
     const [pending] = (await findPendingEvents(api.services.db, { types: ['lead'] })).filter(
       (p) => p.entityId === record._id,

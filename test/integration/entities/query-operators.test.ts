@@ -107,7 +107,7 @@ describe('entity.query in runs', () => {
 
   beforeAll(async () => {
     const repo = createEntityRepository(services.db);
-    const actor = { actor: { userId: 'tester' } };
+    const actor = { actor: { userId: 'tester' }, roles: ['admin'] as const };
     for (let i = 0; i < 230; i++) {
       const terms = i % 3 === 0 ? 'net14' : 'net30';
       await repo.create(

@@ -36,7 +36,11 @@ describe('seedDemoCompany', () => {
     const db = services.mongo.db(`${services.db.databaseName}_other`);
     try {
       const repo = createEntityRepository(db);
-      await repo.create('account', { name: 'Real Customer', currency: 'EUR' }, { actor: { userId: 'u1' } });
+      await repo.create(
+        'account',
+        { name: 'Real Customer', currency: 'EUR' },
+        { actor: { userId: 'u1' }, roles: ['admin'] as const },
+      );
       expect(await seedDemoCompany(repo)).toEqual({ seeded: false, counts: {} });
     } finally {
       await db.dropDatabase();

@@ -144,7 +144,7 @@ describe('one live payment per external reference', () => {
           reference,
           status,
         },
-        { actor: { userId: `clerk-${i}` } },
+        { actor: { userId: `clerk-${i}` }, roles: ['admin'] },
       );
     const reference = `BANK-TX-${order._id}`;
     const { won, lost } = settledSplit(
@@ -178,7 +178,7 @@ describe('find-or-create', () => {
           'lead',
           { name: `Ada ${i}`, email: emails[i % emails.length]!.trim(), source: 'website' },
           { fields: ['email'], caseInsensitive: true },
-          { actor: { userId: `hook-${i}` }, idempotencyKey: `intake/${i}` },
+          { actor: { userId: `hook-${i}` }, roles: ['admin'], idempotencyKey: `intake/${i}` },
         ),
       ),
     );

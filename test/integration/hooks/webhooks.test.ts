@@ -112,6 +112,7 @@ test('publish shows the hook credentials once; read APIs never return them', asy
         tokenHint: `${credentials.token.slice(0, 8)}…`,
         createdAt: expect.any(String),
         rotatedAt: null,
+        revokedAt: null,
       },
     ],
   });
@@ -422,6 +423,38 @@ test('rotation returns new secrets once and the old token stops working at once'
   expect((await app.api('POST', `/workflows/${workflowId}/webhooks/nope/rotate`)).status).toBe(404);
 });
 
+test('a revoked token is refused until a rotate issues a new one, and both are audited', async () => {
+  const { workflowId, credentials } = await publishedHook('Revoked webhook');
+  const token = { 'x-ledgerline-token': credentials.token };
+  const revoked = await app.api('POST', `/workflows/${workflowId}/webhooks/incoming/revoke`);
+  expect(revoked.status).toBe(200);
+  expect(revoked.body).toEqual({
+    hookId: credentials.hookId,
+    nodeId: 'incoming',
+    revokedAt: expect.any(String),
+  });
+  // Revoking again keeps the first time.
+  expect((await app.api('POST', `/workflows/${workflowId}/webhooks/incoming/revoke`)).body).toEqual(
+    revoked.body,
+  );
+  expect((await callHook(credentials.hookId, { headers: token })).status).toBe(401);
+  expect((await app.api('GET', `/workflows/${workflowId}/webhooks`)).body.items[0].revokedAt).toBe(
+    revoked.body.revokedAt,
+  );
+  const fresh = (await app.api('POST', `/workflows/${workflowId}/webhooks/incoming/rotate`))
+    .body as Credentials;
+  expect((await callHook(credentials.hookId, { headers: token })).status).toBe(401);
+  expect(
+    (await callHook(credentials.hookId, { headers: { 'x-ledgerline-token': fresh.token } })).status,
+  ).toBe(202);
+  expect((await app.api('GET', `/workflows/${workflowId}/webhooks`)).body.items[0].revokedAt).toBeNull();
+  const audit = await app.api('GET', `/audit?resource=workflow&resourceId=${workflowId}`);
+  expect((audit.body.items as Array<{ action: string }>).map((entry) => entry.action)).toEqual(
+    expect.arrayContaining(['workflow.webhookRevoked', 'workflow.webhookRotated']),
+  );
+  expect((await app.api('POST', `/workflows/${workflowId}/webhooks/nope/revoke`)).status).toBe(404);
+});
+
 test('the OpenAPI document describes the webhook and schedule routes', async () => {
   const document = await app.api('GET', '/openapi.json');
   expect(Object.keys(document.body.paths as object)).toEqual(
@@ -429,6 +462,7 @@ test('the OpenAPI document describes the webhook and schedule routes', async () 
       '/hooks/{hookId}',
       '/workflows/{id}/webhooks',
       '/workflows/{id}/webhooks/{nodeId}/rotate',
+      '/workflows/{id}/webhooks/{nodeId}/revoke',
       '/schedules',
       '/workflows/{id}/schedules',
     ]),

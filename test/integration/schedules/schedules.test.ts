@@ -238,7 +238,7 @@ test('reconcile creates schedules a crash left unsynced and deletes those of unp
   const store = createWorkflowStore(app.services.db);
   // Published, but the process died before the sync: Temporal has no schedule.
   const missing = await store.create(scheduled('Crashed publish', '0 3 * * *'), { userId: 'u1' });
-  await store.publish(missing._id, { userId: 'u1' });
+  await store.publish(missing._id, { userId: 'u1', roles: ['admin'] });
   expect(await scheduleGone(`sched-${missing._id}.tick`)).toBe(true);
   // Synced, then unpublished by a process that died before the sync: Temporal still has it.
   const { workflowId: stale } = await createPublished(app, scheduled('Crashed unpublish', '0 4 * * *'));

@@ -15,7 +15,7 @@ let ticketId: string;
 beforeAll(async () => {
   api = await startWorkflowApi('tasks-related');
   const repo = createEntityRepository(api.services.db);
-  const actor = { actor: { userId: 'seed' } };
+  const actor = { actor: { userId: 'seed' }, roles: ['admin'] as const };
   const account = await repo.create(
     'account',
     { name: 'Nordwind Traders', type: 'customer', status: 'active', currency: 'EUR', paymentTerms: 'net30' },

@@ -18,7 +18,7 @@ export interface Company {
   stock: { desk: string; chair: string };
 }
 
-const setup = { actor: { userId: 'setup' } };
+const setup = { actor: { userId: 'setup' }, roles: ['admin'] as const };
 let counter = 0;
 
 /** The warehouse every process test ships from: the templates' default warehouse code. */

@@ -39,7 +39,15 @@ describe('the template gallery', () => {
       expect(installed.status).toBe(201);
       const validation = await api.request('POST', `/workflows/${installed.body._id as string}/validate`);
       expect(validation.body).toEqual({ valid: true, errors: [] });
-      const published = await api.request('POST', `/workflows/${installed.body._id as string}/publish`);
+      // Runs act as their publisher: an admin publishes what the template writes.
+      const published = await api.request(
+        'POST',
+        `/workflows/${installed.body._id as string}/publish`,
+        undefined,
+        {
+          as: ['admin'],
+        },
+      );
       expect(published).toMatchObject({ status: 200, body: { version: 1 } });
     },
   );

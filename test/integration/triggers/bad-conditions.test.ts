@@ -70,7 +70,7 @@ test('a condition failing at run time is recorded as no match and blocks nothing
     const { record } = await repo.create(
       'supplier',
       { name: 'Good', status: 'active', currency: 'EUR', paymentTerms: 'net30' },
-      { actor: { userId: 'tester' } },
+      { actor: { userId: 'tester' }, roles: ['admin'] as const },
     );
     expect(await settledRunCount(services, working)).toBe(1);
     expect(await runIdsOf(services, failing)).toEqual([]);

@@ -118,7 +118,10 @@ test('several dispatchers racing for the same events start each run once', async
         Array.from({ length: 150 }, (_, i) => i),
         6,
         async (i) => {
-          await repo.create('supplier', supplier(`R${i}`, 5), { actor: { userId: 'tester' } });
+          await repo.create('supplier', supplier(`R${i}`, 5), {
+            actor: { userId: 'tester' },
+            roles: ['admin'] as const,
+          });
           // Every dispatcher also sweeps now and then, with no grace, to collide with the others.
           if (i % 10 === 0) await Promise.all(all.map((dispatcher) => dispatcher.sweep(0)));
         },

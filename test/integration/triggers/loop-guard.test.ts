@@ -27,7 +27,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-const actor = { actor: { userId: 'tester' } };
+const actor = { actor: { userId: 'tester' }, roles: ['admin'] as const };
 
 /** On an update of one record, writes `field` of another record (or the same one). */
 function writer(

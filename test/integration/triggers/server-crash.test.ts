@@ -57,7 +57,7 @@ test('SIGKILLing the API server during 500 writes loses and duplicates no trigge
     },
     { userId: 'tester' },
   );
-  await store.publish(workflow._id, { userId: 'tester' });
+  await store.publish(workflow._id, { userId: 'tester', roles: ['admin'] });
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   let server = await startServer(port);

@@ -3,6 +3,7 @@ import { entityWatchesCollection } from '../../../domain/triggers';
 import type { WorkflowDefinition } from '../../../workflows';
 import { entityChangedSignalName } from '../../../workflows/runtime/run-contract';
 import { entityWatchPatch } from '../../../worker/workflows/entity-watch';
+import { runStatsPatch } from '../../../worker/workflows/run-stats';
 import { eventually } from '../../support/eventually';
 import { inParallel, startTriggerHarness, type TriggerHarness } from './trigger-harness';
 
@@ -26,7 +27,7 @@ afterAll(async () => {
   await harness.close();
 });
 
-const actor = { actor: { userId: 'tester' } };
+const actor = { actor: { userId: 'tester' }, roles: ['admin'] as const };
 
 function waitForHold(id: string, timeout = 'PT1H'): WorkflowDefinition {
   return {
@@ -90,17 +91,18 @@ test('a waiting run wakes on the entity event, by signal, not by the poll', asyn
     const events = (await handle.fetchHistory()).events ?? [];
     const ofType = (type: temporal.api.enums.v1.EventType) =>
       events.filter((event) => event.eventType === type);
-    // The new path: the patch marker, one registering read, the signal, the watch removed.
+    // The new path: the patch marker, one registering read, the signal, the watch removed; then
+    // the run's figures recorded as it closes.
     const patches = ofType(EventType.EVENT_TYPE_MARKER_RECORDED).map((event) => {
       const data = event.markerRecordedEventAttributes?.details?.['patch-data']?.payloads?.[0]?.data;
       return (JSON.parse(Buffer.from(data ?? []).toString()) as { id: string }).id;
     });
-    expect(patches).toEqual([entityWatchPatch]);
+    expect(patches).toEqual([entityWatchPatch, runStatsPatch]);
     expect(
       ofType(EventType.EVENT_TYPE_ACTIVITY_TASK_SCHEDULED).map(
         (event) => event.activityTaskScheduledEventAttributes?.activityType?.name,
       ),
-    ).toEqual(['entity.watch', 'entity.unwatch']);
+    ).toEqual(['entity.watch', 'entity.unwatch', 'run.recordStats']);
     expect(
       ofType(EventType.EVENT_TYPE_WORKFLOW_EXECUTION_SIGNALED).map(
         (event) => event.workflowExecutionSignaledEventAttributes?.signalName,

@@ -53,7 +53,7 @@ function listed(query: string, count: number): Promise<Page> {
 }
 
 const repo = () => createEntityRepository(api.services.db);
-const setup = { actor: { userId: 'setup' } };
+const setup = { actor: { userId: 'setup' }, roles: ['admin'] as const };
 
 async function account(name: string): Promise<EntityRecord> {
   return (await repo().create('account', { name, currency: 'EUR' }, setup)).record;

@@ -101,7 +101,7 @@ test('the user whose write triggered the run may not decide its approval', async
       await repo.create(
         'account',
         { name: 'Segregated Traders', type: 'customer', currency: 'EUR', paymentTerms: 'net30' },
-        { actor: { userId: 'u-salesManager' } },
+        { actor: { userId: 'u-salesManager' }, roles: ['admin'] as const },
       );
       const runId = await eventually(async () => {
         const listed = await api.request('GET', '/tasks?status=open', undefined, { as: ['admin'] });
@@ -117,4 +117,44 @@ test('the user whose write triggered the run may not decide its approval', async
   } finally {
     await dispatcher.stop();
   }
+});
+
+test('an approval assigned to a user from an expression is in their inbox only, and only they decide it', async () => {
+  const workflowId = await api.publish(approval(manual, { assignee: '=$input.owner' }));
+  await api.services.withWorker(async () => {
+    const started = await api.request(
+      'POST',
+      `/workflows/${workflowId}/runs`,
+      { input: { owner: 'u-salesManager-viewer' } },
+      { as: ['sales'] },
+    );
+    expect(started.status).toBe(201);
+    const runId = started.body.runId as string;
+    opened.push(runId);
+    const task = await api.openTaskOf(runId);
+    expect(task).toMatchObject({ assignee: 'u-salesManager-viewer', assigneeRole: 'salesManager' });
+    const mine = async (roles: Role[]) =>
+      (
+        (await api.request('GET', `/tasks?status=open&mine=true&runId=${runId}`, undefined, { as: roles }))
+          .body.items as Array<{ _id: string }>
+      ).map((item) => item._id);
+    expect(await mine(['salesManager', 'viewer'])).toEqual([task._id]);
+    expect(await mine(['salesManager'])).toEqual([]);
+    const refused = await complete(task._id, ['salesManager']);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.message).toBe(`task ${task._id} is assigned to the user u-salesManager-viewer`);
+    expect((await complete(task._id, ['salesManager', 'viewer'])).status).toBe(200);
+    expect((await api.runInStatus(runId, 'completed')).body.result).toEqual({ approved: true });
+  });
+});
+
+test('an assignee expression that names nobody leaves the approval to the role', async () => {
+  const workflowId = await api.publish(approval(manual, { assignee: '=$input.owner' }));
+  await api.services.withWorker(async () => {
+    const runId = await startAs(workflowId, ['sales']);
+    const task = await api.openTaskOf(runId);
+    expect(task.assignee).toBeUndefined();
+    expect((await complete(task._id, ['salesManager'])).status).toBe(200);
+    expect((await api.runInStatus(runId, 'completed')).body.result).toEqual({ approved: true });
+  });
 });

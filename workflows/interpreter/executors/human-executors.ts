@@ -47,6 +47,7 @@ async function askHuman(context: ExecutionContext, kind: HumanTaskRequest['kind'
     visit: context.visit,
     idempotencyKey: context.idempotencyKey,
     assigneeRole: params.assigneeRole,
+    ...(typeof params.assignee === 'string' && params.assignee !== '' ? { assignee: params.assignee } : {}),
     title: params.title,
     ...(typeof params.description === 'string' ? { description: params.description } : {}),
     ...(isObject(params.formSchema) ? { formSchema: params.formSchema } : {}),

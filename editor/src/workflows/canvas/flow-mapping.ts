@@ -11,6 +11,7 @@ import {
 } from '../model/core';
 import { fallbackPositions } from '../model/fallback-positions';
 import type { NodeDiff } from '../model/definition-diff';
+import type { GroupBox } from '../model/group-view';
 import { portsOf } from '../model/ports';
 import type { RoutedFlowEdge } from './routed-edge';
 
@@ -30,6 +31,8 @@ export interface FlowNodeData extends Record<string, unknown> {
   diff?: NodeDiff;
   /** The layout's direction: inputs on the left and outputs on the right, or top and bottom. */
   direction: LayoutDirection;
+  /** Set when the node is a collapsed sub-process's box rather than a node of the definition. */
+  box?: GroupBox;
 }
 
 export type FlowNode = Node<FlowNodeData, 'workflow'>;
@@ -43,6 +46,8 @@ export interface Decorations {
   /** A comparison of two versions: nodes and edges added, changed or removed. */
   diffByNode?: ReadonlyMap<string, NodeDiff>;
   diffByEdge?: ReadonlyMap<string, 'added' | 'removed'>;
+  /** Collapsed sub-processes drawn as boxes, by box id. */
+  boxes?: ReadonlyMap<string, GroupBox>;
 }
 
 export interface Measured {
@@ -108,6 +113,7 @@ export function createNodeMapper() {
       const errors = decorations.errorsByNode?.get(node.id);
       const status = decorations.statusByNode?.get(node.id);
       const diff = decorations.diffByNode?.get(node.id);
+      const box = decorations.boxes?.get(node.id);
       const position = node.position ?? fallback.get(node.id) ?? { x: 0, y: 0 };
       const previous = cache.get(node.id);
       const sameData =
@@ -116,6 +122,7 @@ export function createNodeMapper() {
         previous.errors === errors &&
         previous.status === status &&
         previous.flow.data.diff === diff &&
+        previous.flow.data.box === box &&
         previous.missing === missing &&
         previous.direction === direction;
       if (
@@ -138,6 +145,7 @@ export function createNodeMapper() {
             ...(errors ? { errors } : {}),
             ...(status ? { status } : {}),
             ...(diff ? { diff } : {}),
+            ...(box ? { box } : {}),
           };
       const flow: FlowNode = {
         id: node.id,

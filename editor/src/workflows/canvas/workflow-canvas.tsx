@@ -15,7 +15,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
-import { estimatedSize, inferDirection, type LayoutDirection } from '../model/auto-layout';
+import { estimatedSize, inferDirection, type LayoutDirection, type Point } from '../model/auto-layout';
 import { DEFAULT_PORT, type WorkflowDefinition } from '../model/core';
 import { connect, moveNodes, type Position } from '../model/graph-edits';
 import { connectionProblem, type PortConnection } from '../model/ports';
@@ -27,6 +27,9 @@ import {
   type Measured,
 } from './flow-mapping';
 import { dropPoint } from './drop-point';
+import { GroupActionContext, type GroupAction } from './group-box';
+import { GroupFrames } from './group-frames';
+import type { GroupFrame, Lane } from '../model/group-view';
 import { fitReadable } from './measured-sizes';
 import { RoutedEdge, type RoutedFlowEdge } from './routed-edge';
 import { useEdgeRoutes } from './use-edge-routes';
@@ -58,7 +61,26 @@ export interface WorkflowCanvasProps {
   /** Why a connection the user drew was refused. */
   onProblem?: (message: string) => void;
   onDropType?: (type: string, position: Position) => void;
+  /**
+   * What is drawn, when it is not `definition` itself: the view with collapsed sub-processes as
+   * boxes, one sub-process opened alone, or human steps in swimlanes. Edits still apply to `definition`.
+   */
+  shown?: WorkflowDefinition;
+  /** Expanded sub-processes, framed around their nodes. */
+  frames?: readonly GroupFrame[];
+  lanes?: readonly Lane[];
+  /** The view is laid out for showing (boxes, lanes): nodes are not dragged. */
+  locked?: boolean;
+  onGroupAction?: (action: GroupAction, groupId: string) => void;
+  /** Whether human steps are drawn in lanes by assignee role, and the control that turns them on. */
+  lanesOn?: boolean;
+  onLanes?: (on: boolean) => void;
+  /** The edges' routes when the shown view was laid out for showing; otherwise Auto-layout's are used. */
+  routes?: ReadonlyMap<string, readonly Point[]>;
 }
+
+const noFrames: readonly GroupFrame[] = [];
+const noLanes: readonly Lane[] = [];
 
 /** A connection React Flow reports, as the graph edits take it: handles are port names. */
 function portConnection(
@@ -98,7 +120,9 @@ const largeGraph = 300;
  * functions, and nodes are mapped with identity caching (see flow-mapping.ts).
  */
 export function WorkflowCanvas(props: WorkflowCanvasProps) {
-  const { definition, selection, decorations, readOnly = false } = props;
+  const { selection, decorations, readOnly = false } = props;
+  // The canvas draws `shown`; edits (moves, connections, drops) go to the definition itself.
+  const definition = props.shown ?? props.definition;
   // A shown graph (a version, a run) keeps the direction it was drawn in.
   const [drawnDirection] = useState(() => inferDirection(definition));
   const direction = props.direction ?? drawnDirection;
@@ -130,9 +154,16 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
   useEffect(() => {
     if (drawnIn.current === direction) return;
     drawnIn.current = direction;
-    updateNodeInternals(latest.current.definition.nodes.map((node) => node.id));
+    // Every drawn node, boxes of collapsed sub-processes included.
+    updateNodeInternals((latest.current.shown ?? latest.current.definition).nodes.map((node) => node.id));
   }, [direction, updateNodeInternals]);
-  const routes = useEdgeRoutes(definition, direction, measured, definition.nodes.length <= largeGraph);
+  const ownRoutes = useEdgeRoutes(
+    definition,
+    direction,
+    measured,
+    definition.nodes.length <= largeGraph && props.routes === undefined && !props.locked,
+  );
+  const routes = props.routes ?? ownRoutes;
 
   const nodes = useMemo(
     () => mapNodes(definition, selection.nodes, measured, decorations, direction),
@@ -150,12 +181,14 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
 
   const onNodesChange = useCallback((changes: NodeChange<FlowNode>[]) => {
     const { definition: current, selection: selected, onEdit, onSelectionChange } = latest.current;
+    const known = new Set(current.nodes.map((node) => node.id));
     const moves = new Map<string, Position>();
     let nodeSelection: Set<string> | undefined;
     const sizes: [string, Measured][] = [];
     for (const change of changes) {
-      if (change.type === 'position' && change.position) moves.set(change.id, change.position);
-      else if (change.type === 'select') {
+      if (change.type === 'position' && change.position) {
+        if (known.has(change.id)) moves.set(change.id, change.position);
+      } else if (change.type === 'select') {
         nodeSelection ??= new Set(selected.nodes);
         if (change.selected) nodeSelection.add(change.id);
         else nodeSelection.delete(change.id);
@@ -234,41 +267,63 @@ export function WorkflowCanvas(props: WorkflowCanvasProps) {
     dragSession.current += 1;
   }, []);
 
+  const groupAction = useCallback((action: GroupAction, groupId: string) => {
+    latest.current.onGroupAction?.(action, groupId);
+  }, []);
+
   return (
-    <ReactFlow<FlowNode, RoutedFlowEdge>
-      nodes={nodes}
-      edges={edges}
-      nodeTypes={nodeTypes}
-      edgeTypes={edgeTypes}
-      onNodesChange={onNodesChange}
-      onEdgesChange={onEdgesChange}
-      onConnect={onConnect}
-      isValidConnection={isValidConnection}
-      onNodeDragStart={onNodeDragStart}
-      onDragOver={onDragOver}
-      onDrop={onDrop}
-      nodesDraggable={!readOnly}
-      nodesConnectable={!readOnly}
-      deleteKeyCode={null}
-      // The wheel scrolls a big graph, as a page scrolls; pinch or Ctrl+wheel zooms.
-      panOnScroll
-      minZoom={0.05}
-      maxZoom={2}
-      onlyRenderVisibleElements={definition.nodes.length > largeGraph}
-      proOptions={proOptions}
-      aria-label="Workflow canvas"
-    >
-      <Background gap={20} />
-      {minimap && <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />}
-      <Controls showInteractive={false}>
-        <ControlButton
-          onClick={() => setMinimap((shown) => !shown)}
-          aria-label={minimap ? 'Hide minimap' : 'Show minimap'}
-          title={minimap ? 'Hide minimap' : 'Show minimap'}
-        >
-          ▦
-        </ControlButton>
-      </Controls>
-    </ReactFlow>
+    <GroupActionContext.Provider value={groupAction}>
+      <ReactFlow<FlowNode, RoutedFlowEdge>
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onConnect={onConnect}
+        isValidConnection={isValidConnection}
+        onNodeDragStart={onNodeDragStart}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        nodesDraggable={!readOnly && !props.locked}
+        nodesConnectable={!readOnly}
+        deleteKeyCode={null}
+        // The wheel scrolls a big graph, as a page scrolls; pinch or Ctrl+wheel zooms.
+        panOnScroll
+        minZoom={0.05}
+        maxZoom={2}
+        onlyRenderVisibleElements={definition.nodes.length > largeGraph}
+        proOptions={proOptions}
+        aria-label="Workflow canvas"
+      >
+        <Background gap={20} />
+        <GroupFrames frames={props.frames ?? noFrames} lanes={props.lanes ?? noLanes} nodes={nodes} />
+        {/* A view laid out for showing is small enough to need no minimap, which would cover part of it. */}
+        {minimap && !props.locked && (
+          <MiniMap<FlowNode> pannable zoomable nodeColor={minimapColor} ariaLabel="Minimap" />
+        )}
+        <Controls showInteractive={false}>
+          <ControlButton
+            onClick={() => setMinimap((shown) => !shown)}
+            aria-label={minimap ? 'Hide minimap' : 'Show minimap'}
+            title={minimap ? 'Hide minimap' : 'Show minimap'}
+          >
+            ▦
+          </ControlButton>
+          {props.onLanes && (
+            <ControlButton
+              onClick={() => props.onLanes?.(!props.lanesOn)}
+              aria-label="Lanes by role"
+              aria-pressed={props.lanesOn ?? false}
+              title={
+                props.lanesOn ? 'Hide the lanes by assignee role' : 'Human steps in lanes by assignee role'
+              }
+            >
+              ☰
+            </ControlButton>
+          )}
+        </Controls>
+      </ReactFlow>
+    </GroupActionContext.Provider>
   );
 }

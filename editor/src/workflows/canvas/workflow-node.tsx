@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { getNodeType } from '../model/core';
 import { inputHandle, type FlowNode } from './flow-mapping';
+import { GroupBoxView } from './group-box';
 
 const statusText: Record<string, string> = {
   running: 'Running',
@@ -21,6 +22,7 @@ export const WorkflowNodeView = memo(function WorkflowNodeView({ data, selected 
   const down = direction === 'DOWN';
   const inSide = down ? Position.Top : Position.Left;
   const outSide = down ? Position.Bottom : Position.Right;
+  if (data.box) return <GroupBoxView box={data.box} selected={selected} inSide={inSide} outSide={outSide} />;
   const declaration = getNodeType(node.type);
   const title = node.label ?? declaration?.label ?? node.type;
   const problems = errors?.length ?? 0;

@@ -17,12 +17,16 @@ export interface ToolbarProps {
   canUndo: boolean;
   canRedo: boolean;
   hasSelection: boolean;
+  hasNodeSelection: boolean;
   canRun: boolean;
   onUndo: () => void;
   onRedo: () => void;
   onCopy: () => void;
   onPaste: () => void;
   onDelete: () => void;
+  /** Makes the selected nodes a sub-process, or a workflow of their own called from here. */
+  onGroup: () => void;
+  onExtract: () => void;
   direction: LayoutDirection;
   /** Lays the graph out, in the direction given. */
   onLayout: (direction: LayoutDirection) => void;
@@ -81,6 +85,23 @@ export function EditorToolbar(props: ToolbarProps) {
         </button>
         <button type="button" onClick={props.onDelete} disabled={!props.hasSelection}>
           Delete
+        </button>
+        <button
+          type="button"
+          onClick={props.onGroup}
+          disabled={!props.hasNodeSelection}
+          title="Group the selected nodes into a sub-process"
+        >
+          Group…
+        </button>
+        <button
+          type="button"
+          onClick={props.onExtract}
+          disabled={!props.hasNodeSelection}
+          aria-label="Extract to sub-workflow…"
+          title="Extract the selected nodes to a sub-workflow"
+        >
+          Extract…
         </button>
       </div>
       <div className="wf-toolbar__group" role="group" aria-label="View">

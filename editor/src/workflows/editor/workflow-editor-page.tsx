@@ -1,4 +1,4 @@
-import { useCallback, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ReactFlowProvider, useReactFlow } from '@xyflow/react';
 import { navigate } from '../../routing/use-route';
 import { WorkflowCanvas } from '../canvas/workflow-canvas';
@@ -8,18 +8,23 @@ import { useVersion } from '../lifecycle/use-version';
 import { VersionsPanel } from '../lifecycle/versions-panel';
 import { downloadText } from '../lifecycle/download';
 import { fitReadable, measuredSizes } from '../canvas/measured-sizes';
+import { readableViewport } from '../canvas/readable-viewport';
 import { inferDirection, layoutGraph, type LayoutDirection } from '../model/auto-layout';
 import { parseFragment } from '../model/clipboard';
 import type { ValidationError, WorkflowDefinition } from '../model/core';
 import { exportFileName, exportText, parseDefinitionFile } from '../model/definition-file';
 import { addNode, moveNodes, type Position } from '../model/graph-edits';
+import { extractSubworkflow } from '../model/extract-subworkflow';
+import { groupNodes, selectedNodeIds } from '../model/group-view';
 import { sameDefinition } from '../model/same-definition';
+import { describeError, workflowApi } from '../workflow-api';
 import { indexErrors } from '../model/validation-index';
 import { Palette } from '../palette/palette';
 import { useNodeTypes } from '../palette/use-node-types';
 import { RunsPanel } from '../runs/runs-panel';
 import { StartRunDialog } from '../runs/start-run-dialog';
 import { useRuns } from '../runs/use-runs';
+import { ProcessAnalyticsView } from '../analytics/process-analytics-view';
 import { readClipboard, writeClipboard } from './app-clipboard';
 import { EditorToolbar } from './editor-toolbar';
 import { SampleDataBar } from './sample-data-bar';
@@ -30,10 +35,13 @@ import { useSampleData } from './use-sample-data';
 import { useUnsavedGuard } from './use-unsaved-guard';
 import { useValidation } from './use-validation';
 import { TriggerHealthBanner } from './trigger-health-banner';
+import { NameDialog } from './name-dialog';
+import { SubprocessBar } from './subprocess-bar';
+import { useGroupView } from './use-group-view';
 import { ValidationPanel } from './validation-panel';
 import { useWorkflowDraft } from './use-workflow-draft';
 
-type SidePanel = 'inspector' | 'runs' | 'versions';
+type SidePanel = 'inspector' | 'runs' | 'versions' | 'analytics';
 
 /** The history state that asks the editor to restore a past version into the draft. */
 export interface RestoreState {
@@ -69,10 +77,6 @@ function EditorScreen({ id }: { id: string }) {
   const nodeTypes = useNodeTypes();
   const validation = useValidation(draft.doc ? id : undefined, model.definition);
   const errorIndex = useMemo(() => indexErrors(validation.errors), [validation.errors]);
-  const decorations = useMemo(
-    () => ({ errorsByNode: errorIndex.byNode, errorsByEdge: errorIndex.byEdge }),
-    [errorIndex],
-  );
   const sample = useSampleData(model.definition);
   const runs = useRuns(id);
   const flow = useReactFlow();
@@ -101,6 +105,69 @@ function EditorScreen({ id }: { id: string }) {
     return { width: box?.width ?? 0, height: box?.height ?? 0 };
   };
   const fitAll = (duration = 200) => fitReadable(flow, canvasSize(), duration);
+  const view = useGroupView(definition, draft.doc !== undefined, direction, canvasSize);
+  const decorations = useMemo(
+    () => ({ errorsByNode: errorIndex.byNode, errorsByEdge: errorIndex.byEdge, boxes: view.boxes }),
+    [errorIndex, view.boxes],
+  );
+  // A stage collapsed, expanded or opened, or lanes turned on, shows a new view: it is fitted again.
+  const shownKey = useRef<string>(undefined);
+  useEffect(() => {
+    if (shownKey.current === undefined || shownKey.current === view.viewKey) {
+      shownKey.current = view.viewKey;
+      return;
+    }
+    shownKey.current = view.viewKey;
+    void nextFrames(2).then(() => {
+      const members = (view.fitTo ?? []).flatMap((nodeId) => flow.getNode(nodeId) ?? []);
+      if (members.length === 0) fitReadable(flow, canvasSize(), 0);
+      else void flow.setViewport(readableViewport(flow.getNodesBounds(members), canvasSize()));
+    });
+  }, [view.viewKey, view.fitTo, flow]);
+  const [naming, setNaming] = useState<'group' | 'extract'>();
+  const [extracting, setExtracting] = useState(false);
+
+  // What is selected and drawn: a box or node selected in another view is not part of the selection.
+  const shownSelection = () => {
+    const drawn = new Set(view.shown.nodes.map((node) => node.id));
+    return selectedNodeIds(definition, new Set([...selection.nodes].filter((id) => drawn.has(id))));
+  };
+
+  const groupSelection = (name: string) => {
+    const ids = [...shownSelection()];
+    edit(groupNodes(definition, ids, name));
+    setNaming(undefined);
+  };
+
+  const extractSelection = async (name: string) => {
+    const plan = extractSubworkflow(definition, shownSelection(), name);
+    if ('problem' in plan) {
+      setNaming(undefined);
+      setNotice({ kind: 'error', message: `Cannot extract: ${plan.problem}` });
+      return;
+    }
+    setExtracting(true);
+    try {
+      const created = await workflowApi.create(plan.child);
+      let published = true;
+      await workflowApi.publish(created._id).catch(() => {
+        published = false;
+      });
+      edit(plan.parentWith(created._id));
+      model.select({ nodes: new Set([plan.nodeId]), edges: new Set() });
+      const reads = plan.inputs.length > 0 ? plan.inputs.join(', ') : 'nothing';
+      const returns = plan.outputs.length > 0 ? plan.outputs.join(', ') : 'nothing';
+      setNotice({
+        kind: 'info',
+        message: `Extracted into workflow "${name}" (${created._id})${published ? ', published' : ', a draft: publish it before running'}; node "${plan.nodeId}" calls it. Input: ${reads}. Output: ${returns}. Save to keep the change.`,
+      });
+      setNaming(undefined);
+    } catch (error: unknown) {
+      setNotice({ kind: 'error', message: `Cannot extract: ${describeError(error)}` });
+    } finally {
+      setExtracting(false);
+    }
+  };
 
   const addAt = useCallback(
     (type: string, position: Position) => {
@@ -206,6 +273,23 @@ function EditorScreen({ id }: { id: string }) {
     published.doc.version === publishedVersion &&
     sameDefinition(published.doc.definition, definition);
 
+  const tabs = (
+    <div className="wf-tabs" role="tablist" aria-label="Side panel">
+      {(['inspector', 'runs', 'versions', 'analytics'] as const).map((name) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          aria-selected={panel === name}
+          className="wf-tab"
+          onClick={() => setPanel(name)}
+        >
+          {{ inspector: 'Inspector', runs: 'Runs', versions: 'Versions', analytics: 'Analytics' }[name]}
+        </button>
+      ))}
+    </div>
+  );
+
   return (
     <section className="wf-editor" aria-label="Workflow editor">
       <EditorToolbar
@@ -230,6 +314,9 @@ function EditorScreen({ id }: { id: string }) {
         onCopy={() => void copy()}
         onPaste={() => void paste()}
         onDelete={model.deleteSelection}
+        hasNodeSelection={selection.nodes.size > 0}
+        onGroup={() => setNaming('group')}
+        onExtract={() => setNaming('extract')}
         direction={direction}
         onLayout={(towards) => void layout(towards)}
         onFit={() => fitAll()}
@@ -262,14 +349,31 @@ function EditorScreen({ id }: { id: string }) {
           </button>
         </div>
       )}
-      <div className="wf-body">
+      {/* The Analytics tab draws a version's graph of its own; the editing canvas stays mounted, hidden. */}
+      {panel === 'analytics' && (
+        <ProcessAnalyticsView workflowId={id} publishedVersion={publishedVersion} tabs={tabs} />
+      )}
+      {panel !== 'analytics' && <SubprocessBar view={view} name={definition.name} />}
+      <div className={panel === 'analytics' ? 'wf-body wf-body--hidden' : 'wf-body'}>
         <Palette types={nodeTypes.types} onAdd={addFromPalette} />
         <div className="wf-canvas" ref={canvasBox}>
           <WorkflowCanvas
             definition={definition}
             selection={selection}
             decorations={decorations}
-            direction={direction}
+            direction={view.direction}
+            shown={view.shown}
+            frames={view.frames}
+            lanes={view.lanes}
+            locked={view.locked}
+            routes={view.routes}
+            lanesOn={view.lanesOn}
+            onLanes={view.setLanes}
+            onGroupAction={(action, groupId) => {
+              if (action === 'expand') view.expand(groupId);
+              else if (action === 'collapse') view.collapse(groupId);
+              else view.open(groupId);
+            }}
             onEdit={edit}
             onSelectionChange={(next) => {
               model.select(next);
@@ -280,20 +384,7 @@ function EditorScreen({ id }: { id: string }) {
           />
         </div>
         <aside className="wf-side">
-          <div className="wf-tabs" role="tablist" aria-label="Side panel">
-            {(['inspector', 'runs', 'versions'] as const).map((name) => (
-              <button
-                key={name}
-                type="button"
-                role="tab"
-                aria-selected={panel === name}
-                className="wf-tab"
-                onClick={() => setPanel(name)}
-              >
-                {name === 'inspector' ? 'Inspector' : name === 'runs' ? 'Runs' : 'Versions'}
-              </button>
-            ))}
-          </div>
+          {tabs}
           {panel === 'inspector' && (
             <PreviewProvider value={{ sample: sample.sample, definition, note: sample.note }}>
               <SampleDataBar state={sample} runs={runs.runs} />
@@ -314,6 +405,25 @@ function EditorScreen({ id }: { id: string }) {
       <TriggerHealthBanner workflowId={id} />
       <ValidationPanel validation={validation} onShow={showProblem} />
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {naming === 'group' && (
+        <NameDialog
+          title="Group into a sub-process"
+          note={`The ${selection.nodes.size} selected nodes become one stage, which can be collapsed into a box or opened as its own canvas. Runs are not changed.`}
+          action="Group"
+          onSubmit={groupSelection}
+          onClose={() => setNaming(undefined)}
+        />
+      )}
+      {naming === 'extract' && (
+        <NameDialog
+          title="Extract to sub-workflow"
+          note="The selected nodes move into a new workflow, called from here by one Run workflow node; what they read from outside becomes its input."
+          action={extracting ? 'Extracting…' : 'Extract'}
+          busy={extracting}
+          onSubmit={(name) => void extractSelection(name)}
+          onClose={() => setNaming(undefined)}
+        />
+      )}
       {runDialog && publishedVersion !== undefined && (
         <StartRunDialog
           workflowId={id}

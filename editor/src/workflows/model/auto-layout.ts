@@ -54,6 +54,7 @@ export function toElkGraph(
   definition: WorkflowDefinition,
   sizes: ReadonlyMap<string, Size> = new Map(),
   direction: LayoutDirection = 'RIGHT',
+  layerSpacing = 70,
 ): ElkNode {
   // Each node's output ports, read once; with a duplicated id, the first node's (as the graph index).
   const outputsOf = new Map<string, string[]>();
@@ -67,7 +68,7 @@ export function toElkGraph(
       'elk.algorithm': 'layered',
       'elk.direction': direction,
       'elk.edgeRouting': 'ORTHOGONAL',
-      'elk.layered.spacing.nodeNodeBetweenLayers': '70',
+      'elk.layered.spacing.nodeNodeBetweenLayers': String(layerSpacing),
       'elk.layered.spacing.edgeNodeBetweenLayers': '20',
       'elk.spacing.nodeNode': '36',
       'elk.spacing.edgeNode': '18',
@@ -153,15 +154,17 @@ let elk: Promise<ELK> | undefined;
 /**
  * Lays the graph out with ELK's layered algorithm. ELK runs in the page's own thread: the API's
  * CSP allows no worker from a blob, and a few hundred nodes lay out in well under a second. It is
- * loaded on first use, which keeps its 1.5 MB out of the first page load.
+ * loaded on first use, which keeps its 1.5 MB out of the first page load. `layerSpacing` is the
+ * room between layers; a view of collapsed sub-processes takes less, to read at one screen.
  */
 export async function layoutGraph(
   definition: WorkflowDefinition,
   sizes: ReadonlyMap<string, Size> = new Map(),
   direction: LayoutDirection = 'RIGHT',
+  layerSpacing = 70,
 ): Promise<Layout> {
   elk ??= import('elkjs/lib/elk.bundled.js').then(({ default: Elk }) => new Elk());
-  const result = await (await elk).layout(toElkGraph(definition, sizes, direction));
+  const result = await (await elk).layout(toElkGraph(definition, sizes, direction, layerSpacing));
   return { positions: positionsFromElk(result), routes: routesFromElk(result) };
 }
 

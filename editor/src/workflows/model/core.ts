@@ -6,6 +6,7 @@
 export type {
   WorkflowDefinition,
   WorkflowEdge,
+  WorkflowGroup,
   WorkflowNode,
 } from '../../../../workflows/definition/workflow-definition';
 export { DEFAULT_PORT, ERROR_PORT } from '../../../../workflows/definition/workflow-definition';

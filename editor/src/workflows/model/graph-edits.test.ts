@@ -122,6 +122,16 @@ describe('edits', () => {
     expect(next.edges).toEqual([]);
     expect(next.nodes[0]).toBe(base.nodes[0]);
     expect(removeElements(base, new Set(), new Set(['e2'])).edges).toEqual([base.edges[0]]);
+    const grouped = {
+      ...base,
+      groups: [
+        { id: 'g', name: 'G', nodes: ['if'] },
+        { id: 'h', name: 'H', nodes: ['start'] },
+      ],
+    };
+    expect(removeElements(grouped, new Set(['if'])).groups).toEqual([
+      { id: 'h', name: 'H', nodes: ['start'] },
+    ]);
     expect(removeElements(base, new Set())).toBe(base);
   });
 

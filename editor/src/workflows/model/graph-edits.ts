@@ -33,7 +33,7 @@ export function addNode(
   return { definition: { ...definition, nodes: [...definition.nodes, node] }, id };
 }
 
-/** Removes nodes (with every edge that touches them) and edges. */
+/** Removes nodes (with every edge that touches them, and from their sub-process) and edges. */
 export function removeElements(
   definition: WorkflowDefinition,
   nodeIds: ReadonlySet<string>,
@@ -45,7 +45,15 @@ export function removeElements(
     (edge) => !edgeIds.has(edge.id) && !nodeIds.has(edge.source) && !nodeIds.has(edge.target),
   );
   if (nodes.length === definition.nodes.length && edges.length === definition.edges.length) return definition;
-  return { ...definition, nodes, edges };
+  // A removed node leaves its sub-process; a sub-process left empty goes with it.
+  const groups = definition.groups
+    ?.map((group) =>
+      group.nodes.some((id) => nodeIds.has(id))
+        ? { ...group, nodes: group.nodes.filter((id) => !nodeIds.has(id)) }
+        : group,
+    )
+    .filter((group) => group.nodes.length > 0);
+  return { ...definition, nodes, edges, ...(groups ? { groups } : {}) };
 }
 
 /**
@@ -141,5 +149,10 @@ export function renameNode(
         }
       : edge,
   );
-  return { definition: { ...definition, nodes, edges } };
+  const groups = definition.groups?.map((group) =>
+    group.nodes.includes(from)
+      ? { ...group, nodes: group.nodes.map((id) => (id === from ? to : id)) }
+      : group,
+  );
+  return { definition: { ...definition, nodes, edges, ...(groups ? { groups } : {}) } };
 }

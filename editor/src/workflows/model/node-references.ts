@@ -3,8 +3,19 @@ import { isExpression, type WorkflowNode } from './core';
 // `$nodes.approve` or `$nodes.`check-credit``: the two ways an expression names a node's output.
 const reference = /\$nodes\.(?:`([^`]+)`|([A-Za-z0-9_]+))/g;
 
-function referenceTo(id: string): string {
-  return /^[A-Za-z0-9_]+$/.test(id) ? `$nodes.${id}` : `$nodes.\`${id}\``;
+/** A field name as a JSONata path step: bare when it can be, else in backticks (`check-credit`). */
+export function pathStep(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `\`${name}\``;
+}
+
+/** How an expression names a node's output: `$nodes.approve`, `$nodes.\`check-credit\``. */
+export function referenceTo(id: string): string {
+  return `$nodes.${pathStep(id)}`;
+}
+
+/** The ids of the nodes an expression's source reads (`$nodes.<id>`), in order of appearance. */
+export function referencedNodes(source: string): string[] {
+  return [...source.matchAll(reference)].map((match) => match[1] ?? match[2] ?? '');
 }
 
 /** An expression's source with `$nodes.<old>` rewritten for every renamed id. */
@@ -15,24 +26,32 @@ export function renameInExpression(source: string, renames: ReadonlyMap<string, 
   });
 }
 
-/** A params value with every expression's node references rewritten; other values are kept as they are. */
-export function renameInValue(value: unknown, renames: ReadonlyMap<string, string>): unknown {
+/**
+ * A params value with every expression (its whole text, `=` included) passed through `rewrite`;
+ * other values, and every object or array in which nothing changed, are kept as they are.
+ */
+export function mapExpressions(value: unknown, rewrite: (expression: string) => string): unknown {
   if (isExpression(value)) {
-    const renamed = renameInExpression(value, renames);
-    return renamed === value ? value : renamed;
+    const rewritten = rewrite(value);
+    return rewritten === value ? value : rewritten;
   }
   if (Array.isArray(value)) {
-    const items = value.map((item) => renameInValue(item, renames));
+    const items = value.map((item) => mapExpressions(item, rewrite));
     return items.every((item, index) => item === value[index]) ? value : items;
   }
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>);
-    const renamed = entries.map(([key, item]) => [key, renameInValue(item, renames)] as const);
-    return renamed.every(([, item], index) => item === entries[index]![1])
+    const mapped = entries.map(([key, item]) => [key, mapExpressions(item, rewrite)] as const);
+    return mapped.every(([, item], index) => item === entries[index]![1])
       ? value
-      : Object.fromEntries(renamed);
+      : Object.fromEntries(mapped);
   }
   return value;
+}
+
+/** A params value with every expression's node references rewritten; other values are kept as they are. */
+export function renameInValue(value: unknown, renames: ReadonlyMap<string, string>): unknown {
+  return mapExpressions(value, (source) => renameInExpression(source, renames));
 }
 
 /**

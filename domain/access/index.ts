@@ -1,0 +1,3 @@
+export * from './role-permissions';
+export * from './write-controls';
+export * from './planned-writes';
