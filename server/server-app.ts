@@ -8,6 +8,7 @@ import { createUserStore, type UserStore } from '../domain/users';
 import { createScheduleSync, scheduleTriggerErrors, type ScheduleSync } from '../domain/schedules';
 import { announceTriggerChange } from '../domain/triggers';
 import { createAlertSubscriptionStore } from '../domain/alerts';
+import { createReportStore } from '../domain/reports';
 import { createCredentialStore } from '../domain/credentials';
 import { createWebhookStore } from '../domain/webhooks';
 import { createWorkflowStore, designerSchemaErrors } from '../domain/workflows';
@@ -28,6 +29,7 @@ import {
   webhooksOpenApi,
   type WebhookLimits,
 } from './routes/hooks';
+import { reportRoutes, reportsOpenApi } from './routes/reports';
 import { runRoutes } from './routes/runs';
 import { schedulePublicationListener, scheduleRoutes, schedulesOpenApi } from './routes/schedules';
 import { taskRoutes } from './routes/tasks';
@@ -95,7 +97,13 @@ export function createServerApp(deps: ServerAppDeps): Express {
     authenticate: createAuthenticate({ users }),
     apiRouters: [
       openApiRoutes({
-        extensions: [schedulesOpenApi, webhooksOpenApi, credentialsOpenApi, dashboardsOpenApi],
+        extensions: [
+          schedulesOpenApi,
+          webhooksOpenApi,
+          credentialsOpenApi,
+          dashboardsOpenApi,
+          reportsOpenApi,
+        ],
       }),
       sessionRoutes({ users }),
       userRoutes({ users }),
@@ -119,6 +127,7 @@ export function createServerApp(deps: ServerAppDeps): Express {
       taskRoutes(engine),
       mailboxRoutes({ db: deps.db }),
       dashboardRoutes({ db: deps.db, temporal: deps.temporal }),
+      reportRoutes({ db: deps.db, reports: createReportStore(deps.db) }),
       credentialRoutes({ db: deps.db, credentials }),
       alertRoutes({
         db: deps.db,

@@ -1,6 +1,7 @@
 import { entityTypes, type EntityType } from '../../schemas';
 import type { Role } from '../../schemas/vocabulary';
 import { dashboardSections, sectionRoles, type DashboardSection } from '../insight/sections';
+import { reportManagerRoles } from '../reports/report-types';
 
 export type EntityAction = 'read' | 'create' | 'update' | 'delete';
 /**
@@ -11,13 +12,16 @@ export type WorkflowAction = 'read' | 'edit' | 'publish' | 'run' | 'operate';
 export type AdminAction = 'manageUsers' | 'manageTokens' | 'readAudit' | 'manageAlerts';
 /** `read` lists credentials and names them in `http.request`; `manage` creates, rotates and deletes. */
 export type CredentialAction = 'read' | 'manage';
+/** `manage` creates, changes and deletes saved reports; running one needs read on its entity type. */
+export type ReportAction = 'manage';
 
 export type Permission =
   | { resource: 'entity'; type: EntityType; action: EntityAction }
   | { resource: 'workflow'; action: WorkflowAction }
   | { resource: 'admin'; action: AdminAction }
   | { resource: 'credential'; action: CredentialAction }
-  | { resource: 'dashboard'; section: DashboardSection };
+  | { resource: 'dashboard'; section: DashboardSection }
+  | { resource: 'report'; action: ReportAction };
 
 const crm: EntityType[] = ['account', 'contact', 'lead', 'opportunity', 'activity'];
 const sales: EntityType[] = [...crm, 'quote', 'salesOrder'];
@@ -89,6 +93,8 @@ function roleAllows(role: Role, permission: Permission): boolean {
       return permission.action === 'read' && role === 'designer';
     case 'dashboard':
       return sectionRoles[permission.section].includes(role);
+    case 'report':
+      return reportManagerRoles.includes(role);
   }
 }
 
@@ -108,6 +114,7 @@ export function describePermission(permission: Permission): string {
   if (permission.resource === 'entity') return `${permission.action} ${permission.type}`;
   if (permission.resource === 'credential') return `${permission.action} credentials`;
   if (permission.resource === 'dashboard') return `read the ${permission.section} dashboard`;
+  if (permission.resource === 'report') return `${permission.action} reports`;
   return `${permission.action} ${permission.resource === 'workflow' ? 'workflows' : ''}`.trim();
 }
 
@@ -128,5 +135,6 @@ export function allPermissions(): Permission[] {
     })),
     ...(['read', 'manage'] as const).map((action): Permission => ({ resource: 'credential', action })),
     ...dashboardSections.map((section): Permission => ({ resource: 'dashboard', section })),
+    { resource: 'report', action: 'manage' },
   ];
 }

@@ -5,32 +5,9 @@ export { sortableFields };
 import type { StoredEntity } from './entity-document';
 import { EntityValidationError } from './entity-errors';
 
-export type Scalar = string | number | boolean;
-/**
- * `eq`, `ne`; `gt`, `gte`, `lt`, `lte` on numbers and dates; `in`, `nin` with up to 100 values;
- * `exists` (true or false); `ieq`, equal ignoring case, on text fields.
- */
-export type FilterOperator = 'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte' | 'in' | 'nin' | 'exists' | 'ieq';
+import { filterOperators, type FieldFilter, type FilterOperator, type Scalar } from './filter-operators';
 
-export const filterOperators: readonly FilterOperator[] = [
-  'eq',
-  'ne',
-  'gt',
-  'gte',
-  'lt',
-  'lte',
-  'in',
-  'nin',
-  'exists',
-  'ieq',
-];
-
-/** One typed condition on a filterable field. */
-export interface FieldFilter {
-  field: string;
-  op: FilterOperator;
-  value: Scalar | readonly Scalar[];
-}
+export { filterOperators, type FieldFilter, type FilterOperator, type Scalar };
 
 /** Conditions combined: all of them (`and`) or any (`or`); groups nest. */
 export type FilterGroup = { and: readonly FilterExpression[] } | { or: readonly FilterExpression[] };
@@ -177,7 +154,7 @@ function checkValue(field: FilterableField, value: unknown, path: string): void 
 }
 
 /** Why `value` can't be compared with `field`, or undefined when it can. */
-function valueProblem(field: FilterableField, value: unknown): string | undefined {
+export function valueProblem(field: FilterableField, value: unknown): string | undefined {
   switch (field.type) {
     case 'boolean':
       return typeof value === 'boolean' ? undefined : 'must be true or false';

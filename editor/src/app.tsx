@@ -6,6 +6,9 @@ import { EntityFormPage } from './entities/entity-form-page';
 import { EntityListPage } from './entities/entity-list-page';
 import { SchemaProvider } from './entities/schema-context';
 import { AlertsPage } from './alerts/alerts-page';
+import { ReportForm } from './reports/report-form';
+import { ReportView } from './reports/report-view';
+import { ReportsPage } from './reports/reports-page';
 import { AuditPage } from './audit/audit-page';
 import { UsersPage } from './users/users-page';
 import { CredentialsPage } from './credentials/credentials-page';
@@ -105,6 +108,12 @@ function Page({ route, search }: { route: Route; search: URLSearchParams }) {
       return <CredentialsPage />;
     case 'alerts':
       return <AlertsPage />;
+    case 'reports':
+      return <ReportsPage />;
+    case 'report':
+      return <ReportView key={route.id} id={route.id} />;
+    case 'reportEdit':
+      return <ReportForm key={route.id} id={route.id} />;
     case 'audit':
       return <AuditPage />;
     case 'users':

@@ -10,6 +10,7 @@ export {
   type CredentialAction,
   type EntityAction,
   type Permission,
+  type ReportAction,
   type WorkflowAction,
 } from '../../domain/access/role-permissions';
 

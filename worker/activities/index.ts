@@ -8,6 +8,7 @@ import { createHttpRequestActivities } from './http-request-activity';
 import { createHumanTaskActivities } from './human-task-activities';
 import { createMailer } from './mailer';
 import { createNotifyActivities } from './notify-activities';
+import { createReportActivities } from './report-activities';
 import { createRunFailureActivities } from './run-failure-activities';
 import { createRunStatsActivities } from './run-stats-activities';
 import { parseAllowlist, type Allowlist } from './ssrf-guard';
@@ -48,6 +49,7 @@ export function createActivities(deps: ActivityDeps) {
         : { credentials: createCredentialStore(deps.db, deps.secretsKey) }),
     }),
     ...createNotifyActivities({ mailer }),
+    ...createReportActivities({ db: deps.db, mailer }),
     ...createHumanTaskActivities({ db: deps.db, mailer }),
     ...createWorkflowActivities(deps),
     ...createRunFailureActivities(deps),

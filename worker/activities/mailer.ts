@@ -1,12 +1,20 @@
 import type { Db } from 'mongodb';
 import nodemailer from 'nodemailer';
 
+/** A file sent with a mail, e.g. a report's CSV. */
+export interface MailAttachment {
+  filename: string;
+  contentType: string;
+  content: string;
+}
+
 export interface OutgoingMail {
   /** Sends at most once per key (the node visit's idempotency key). */
   key: string;
   to: string | string[];
   subject: string;
   body: string;
+  attachments?: MailAttachment[];
 }
 
 export interface MailResult {
@@ -28,6 +36,7 @@ interface MailboxDocument {
   to: string[];
   subject: string;
   body: string;
+  attachments?: MailAttachment[];
   createdAt: string;
 }
 
@@ -46,7 +55,13 @@ export function createMailer(deps: { db: Db; smtpUrl?: string; from?: string }):
         await mailbox.updateOne(
           { _id: mail.key },
           {
-            $setOnInsert: { to, subject: mail.subject, body: mail.body, createdAt: new Date().toISOString() },
+            $setOnInsert: {
+              to,
+              subject: mail.subject,
+              body: mail.body,
+              ...(mail.attachments === undefined ? {} : { attachments: mail.attachments }),
+              createdAt: new Date().toISOString(),
+            },
           },
           { upsert: true },
         );
@@ -65,6 +80,7 @@ export function createMailer(deps: { db: Db; smtpUrl?: string; from?: string }):
         to: mail.to,
         subject: mail.subject,
         text: mail.body,
+        ...(mail.attachments === undefined ? {} : { attachments: mail.attachments }),
       })) as {
         messageId: string;
       };

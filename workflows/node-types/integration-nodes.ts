@@ -1,6 +1,6 @@
 import type { NodeTypeDeclaration } from './node-type';
 import { singleOutPort } from './node-type';
-import { externalActivity, paramsObject } from './param-schemas';
+import { externalActivity, paramsObject, recipientsParam } from './param-schemas';
 
 export const httpRequest: NodeTypeDeclaration = {
   type: 'http.request',
@@ -82,14 +82,7 @@ export const notifyEmail: NodeTypeDeclaration = {
   description: 'Sends a plain-text email.',
   paramsSchema: paramsObject(
     {
-      to: {
-        title: 'To',
-        description: 'One address or a list of addresses.',
-        anyOf: [
-          { type: 'string', minLength: 3 },
-          { type: 'array', items: { type: 'string', minLength: 3 }, minItems: 1 },
-        ],
-      },
+      to: recipientsParam,
       subject: { type: 'string', title: 'Subject', minLength: 1, maxLength: 400 },
       body: { type: 'string', title: 'Body' },
     },

@@ -93,6 +93,16 @@ export const externalActivity: ActivityDefaults = {
   startToCloseTimeout: 'PT2M',
 };
 
+/** Mail recipients: one address or a list of addresses. */
+export const recipientsParam: JsonSchema = {
+  title: 'To',
+  description: 'One address or a list of addresses.',
+  anyOf: [
+    { type: 'string', minLength: 3 },
+    { type: 'array', items: { type: 'string', minLength: 3 }, minItems: 1 },
+  ],
+};
+
 /** A params schema: an object that accepts exactly the listed params. */
 export function paramsObject(properties: Record<string, JsonSchema>, required: string[] = []): JsonSchema {
   return {

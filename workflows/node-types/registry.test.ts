@@ -27,6 +27,7 @@ describe('node-type registry', () => {
       ['human.task', 'people', 'control'],
       ['http.request', 'integration', 'activity'],
       ['notify.email', 'integration', 'activity'],
+      ['report.run', 'data', 'activity'],
       ['erp.creditCheck', 'domain', 'activity'],
       ['erp.reserveStock', 'domain', 'activity'],
       ['erp.releaseStock', 'domain', 'activity'],
@@ -137,6 +138,7 @@ describe('node-type registry', () => {
       'erp.threeWayMatch',
       'http.request',
       'notify.email',
+      'report.run',
     ]);
   });
 

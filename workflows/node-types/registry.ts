@@ -14,6 +14,7 @@ import { logicIf, logicJoin, logicSwitch } from './logic-nodes';
 import type { NodeExecution, NodeGroup, NodeTypeDeclaration } from './node-type';
 import { isPortsFromParams } from './node-type';
 import { humanApproval, humanTask } from './people-nodes';
+import { reportRun } from './report-nodes';
 import { triggerEntity, triggerManual, triggerSchedule, triggerWebhook } from './trigger-nodes';
 
 /** Every node type, in palette order. */
@@ -41,6 +42,7 @@ export const nodeTypeList: readonly NodeTypeDeclaration[] = [
   humanTask,
   httpRequest,
   notifyEmail,
+  reportRun,
   erpCreditCheck,
   erpReserveStock,
   erpReleaseStock,

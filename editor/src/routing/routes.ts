@@ -18,6 +18,9 @@ export type Route =
   | { page: 'inboxTask'; id: string }
   | { page: 'credentials' }
   | { page: 'alerts' }
+  | { page: 'reports' }
+  | { page: 'report'; id: string }
+  | { page: 'reportEdit'; id: string }
   | { page: 'audit' }
   | { page: 'users' }
   | { page: 'notFound'; path: string };
@@ -47,6 +50,11 @@ export function parseRoute(pathname: string): Route {
   if (first === 'inbox' && parts.length === 1) return { page: 'inbox' };
   if (first === 'credentials' && parts.length === 1) return { page: 'credentials' };
   if (first === 'alerts' && parts.length === 1) return { page: 'alerts' };
+  if (first === 'reports' && parts.length === 1) return { page: 'reports' };
+  if (first === 'reports' && type === 'new' && parts.length === 2) return { page: 'reportEdit', id: 'new' };
+  if (first === 'reports' && type !== undefined && parts.length === 2) return { page: 'report', id: type };
+  if (first === 'reports' && type !== undefined && id === 'edit' && parts.length === 3)
+    return { page: 'reportEdit', id: type };
   if (first === 'audit' && parts.length === 1) return { page: 'audit' };
   if (first === 'users' && parts.length === 1) return { page: 'users' };
   if (first === 'inbox' && type !== undefined && parts.length === 2) return { page: 'inboxTask', id: type };
@@ -72,6 +80,7 @@ export function routePath(route: Route): string {
     case 'inbox':
     case 'credentials':
     case 'alerts':
+    case 'reports':
     case 'audit':
     case 'users':
     case 'runs':
@@ -96,6 +105,10 @@ export function routePath(route: Route): string {
       return `/workflows/${seg(route.id)}/runs/${seg(route.runId)}`;
     case 'inboxTask':
       return `/inbox/${seg(route.id)}`;
+    case 'report':
+      return `/reports/${seg(route.id)}`;
+    case 'reportEdit':
+      return route.id === 'new' ? '/reports/new' : `/reports/${seg(route.id)}/edit`;
     case 'notFound':
       return route.path;
   }

@@ -65,6 +65,14 @@ export function Navigation({ route }: { route: Route }) {
             </Link>
             <OpenTaskBadge />
           </li>
+          <li>
+            <Link
+              to={{ page: 'reports' }}
+              aria-current={['reports', 'report', 'reportEdit'].includes(route.page) ? 'page' : undefined}
+            >
+              Reports
+            </Link>
+          </li>
           {(roles.includes('admin') || roles.includes('designer')) && (
             <li>
               <Link

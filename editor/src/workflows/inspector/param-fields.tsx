@@ -7,6 +7,7 @@ import type { ParamsFormContext } from './form-context';
 import { FormBuilderField } from './form-builder-field';
 import { JsonField } from './json-field';
 import { RecordFieldsField } from './record-fields-field';
+import { ReportPickerField } from '../../reports/report-picker-field';
 
 function isLiteralOnly(schema: FieldProps['schema']): boolean {
   return (schema as { 'x-literal'?: boolean })['x-literal'] === true;
@@ -96,4 +97,5 @@ export const paramFields: RegistryFieldsType = {
   recordFields: RecordFieldsField,
   formBuilder: FormBuilderField,
   credential: CredentialPickerField,
+  report: ReportPickerField,
 };

@@ -11,7 +11,7 @@ import { paramsUiSchema } from './params-ui-schema';
 
 /**
  * Params with a form of their own instead of JSON text: a record's fields picked from its entity
- * schema, a human step's form built field by field, a stored credential picked by name.
+ * schema, a human step's form built field by field, a stored credential or a report picked by name.
  */
 const typedParams: Record<string, UiSchema> = {
   'entity.create': { data: { 'ui:field': 'recordFields' } },
@@ -19,6 +19,7 @@ const typedParams: Record<string, UiSchema> = {
   'human.task': { formSchema: { 'ui:field': 'formBuilder' } },
   'human.approval': { formSchema: { 'ui:field': 'formBuilder' } },
   'http.request': { credentialId: { 'ui:field': 'credential' } },
+  'report.run': { reportId: { 'ui:field': 'report' } },
 };
 
 const defaultFormState = { emptyObjectFields: 'skipDefaults', arrayMinItems: { populate: 'never' } } as const;
