@@ -1,3 +1,4 @@
 export * from './role-permissions';
 export * from './write-controls';
 export * from './planned-writes';
+export * from './run-authority';

@@ -33,28 +33,28 @@ export function createDomainActivities(deps: { db: Db; now?: () => Date }) {
         checkCredit(repo, checkedParams<CreditCheckRequest>('erp.creditCheck', call.params)),
       ),
     'erp.reserveStock': (call: ActivityCall) =>
-      mapEntityErrors(() =>
+      mapEntityErrors(async () =>
         reserveStockFor(
           repo,
           checkedParams<ReserveRequest>('erp.reserveStock', call.params),
-          writeContextOf(call),
+          await writeContextOf(deps.db, call),
         ),
       ),
     /** Also the compensation of erp.reserveStock, called with `{reservationId}`. */
     'erp.releaseStock': (call: ActivityCall) =>
-      mapEntityErrors(() =>
+      mapEntityErrors(async () =>
         releaseStockFor(
           repo,
           checkedParams<ReleaseRequest>('erp.releaseStock', call.params),
-          writeContextOf(call),
+          await writeContextOf(deps.db, call),
         ),
       ),
     'erp.createInvoice': (call: ActivityCall) =>
-      mapEntityErrors(() =>
+      mapEntityErrors(async () =>
         createInvoiceFromOrder(
           repo,
           checkedParams<CreateInvoiceRequest>('erp.createInvoice', call.params),
-          writeContextOf(call),
+          await writeContextOf(deps.db, call),
           now,
         ),
       ),
@@ -63,11 +63,11 @@ export function createDomainActivities(deps: { db: Db; now?: () => Date }) {
         threeWayMatch(repo, checkedParams<ThreeWayMatchRequest>('erp.threeWayMatch', call.params)),
       ),
     'crm.convertLead': (call: ActivityCall) =>
-      mapEntityErrors(() =>
+      mapEntityErrors(async () =>
         convertLead(
           repo,
           checkedParams<ConvertLeadRequest>('crm.convertLead', call.params),
-          writeContextOf(call),
+          await writeContextOf(deps.db, call),
           now,
         ),
       ),

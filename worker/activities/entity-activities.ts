@@ -15,6 +15,7 @@ import {
   type WriteContext,
 } from '../../domain/entities';
 import { queryAllPagesMaxItems } from '../../workflows/node-types/data-nodes';
+import { runRoles } from '../../domain/access/run-authority';
 import { isEntityType, type EntityType } from '../../schemas';
 import type { ActivityCall } from '../workflows/activity-contract';
 
@@ -38,7 +39,8 @@ export function createEntityActivities(deps: { db: Db }) {
   return {
     'entity.create': (call: ActivityCall) =>
       mapEntityErrors(
-        async () => (await repo.create(entityType(call), call.params.data, writeContextOf(call))).record,
+        async () =>
+          (await repo.create(entityType(call), call.params.data, await writeContextOf(deps.db, call))).record,
       ),
     'entity.upsert': (call: ActivityCall) =>
       mapEntityErrors(async () => {
@@ -47,12 +49,12 @@ export function createEntityActivities(deps: { db: Db }) {
           entityType(call),
           call.params.data,
           { fields: match, caseInsensitive: call.params.caseInsensitive === true },
-          writeContextOf(call),
+          await writeContextOf(deps.db, call),
         );
         return { created, record };
       }),
     'entity.update': (call: ActivityCall) =>
-      mapEntityErrors(() =>
+      mapEntityErrors(async () =>
         repo.update(
           entityType(call),
           recordId(call),
@@ -60,7 +62,7 @@ export function createEntityActivities(deps: { db: Db }) {
           typeof call.params.expectedVersion === 'number'
             ? { expectedVersion: call.params.expectedVersion }
             : {},
-          writeContextOf(call),
+          await writeContextOf(deps.db, call),
         ),
       ),
     'entity.get': (call: ActivityCall) => mapEntityErrors(() => repo.get(entityType(call), recordId(call))),
@@ -70,12 +72,12 @@ export function createEntityActivities(deps: { db: Db }) {
      * safe. It undoes the run's own allowed create, so it is a derived write, not checked again.
      */
     'entity.archive': (call: ActivityCall) =>
-      mapEntityErrors(() =>
+      mapEntityErrors(async () =>
         repo.archive(
           entityType(call),
           recordId(call),
           {},
-          derivedWrite(writeContextOf(call), call.idempotencyKey),
+          derivedWrite(await writeContextOf(deps.db, call), call.idempotencyKey),
         ),
       ),
   };
@@ -156,11 +158,10 @@ function recordId(call: ActivityCall): string {
  * (README, Security); its id marks the run's own writes for
  * the loop guard, and the node visit's idempotency key makes a retry write once.
  */
-export function writeContextOf(call: ActivityCall): WriteContext {
+export async function writeContextOf(db: Db, call: ActivityCall): Promise<WriteContext> {
   return {
     actor: { userId: `workflow:${call.runId}` },
-    // Runs started before runs had an identity act with no roles: they can no longer write.
-    roles: call.authority?.roles ?? [],
+    roles: await runRoles(db, call.authority),
     runId: call.runId,
     idempotencyKey: call.idempotencyKey,
   };

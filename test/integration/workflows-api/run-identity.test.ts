@@ -116,3 +116,43 @@ test("an admin's version writes the controlled field, and the change names the r
     updatedBy: `workflow:${runId}`,
   });
 });
+
+test('a publisher who lost the roles takes them from their runs too, until they hold them again', async () => {
+  const created = await api.request('POST', '/workflows', raiseLimit('account'));
+  const workflowId = created.body._id as string;
+  const publisher = ['admin', 'viewer'] as const;
+  expect(
+    (await api.request('POST', `/workflows/${workflowId}/publish`, undefined, { as: [...publisher] })).status,
+  ).toBe(200);
+  // The publisher is a stored user who has since been demoted to viewer.
+  const users = api.services.db.collection<{ _id: string; roles: string[]; active: boolean }>('users');
+  await users.insertOne({ _id: 'u-admin-viewer', roles: ['viewer'], active: true });
+  const repo = createEntityRepository(api.services.db);
+  const { record: held } = await repo.create(
+    'account',
+    { name: 'Demoted Traders', currency: 'EUR', creditLimit: 500 },
+    { actor: { userId: 'setup' }, roles: ['admin'] },
+  );
+  const run = async () => {
+    const started = await api.request(
+      'POST',
+      `/workflows/${workflowId}/runs`,
+      { input: { accountId: held._id } },
+      {
+        as: ['support'],
+      },
+    );
+    return started.body.runId as string;
+  };
+  const refused = await api.services.withWorker(async () => api.runInStatus(await run(), 'failed'));
+  expect(refused.body.error.message).toBe(
+    'Node "raise" (entity.update) failed: The roles viewer do not allow: update account (allowed: admin, sales, salesManager, finance) [ForbiddenError]',
+  );
+  await users.updateOne({ _id: 'u-admin-viewer' }, { $set: { roles: ['admin'], active: false } });
+  const deactivated = await api.services.withWorker(async () => api.runInStatus(await run(), 'failed'));
+  expect(deactivated.body.error.message).toContain('A writer with no roles may not: update account');
+  expect(await repo.get('account', held._id)).toMatchObject({ version: 1, creditLimit: 500 });
+  await users.updateOne({ _id: 'u-admin-viewer' }, { $set: { active: true } });
+  await api.services.withWorker(async () => api.runInStatus(await run(), 'completed'));
+  expect(await repo.get('account', held._id)).toMatchObject({ version: 2, creditLimit: 999999999 });
+});
