@@ -1,10 +1,8 @@
-import { useEffect, useMemo, useState, type ReactNode } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
-import { errorMessage } from '../../api/api-client';
 import { WorkflowCanvas, emptySelection, type Selection } from '../canvas/workflow-canvas';
 import type { Decorations } from '../canvas/flow-mapping';
-import { useVersion } from '../lifecycle/use-version';
-import { workflowApi, type VersionSummary } from '../workflow-api';
+import { useVersion, useVersionList } from '../lifecycle/use-version';
 import { rangeChoices, type RangeChoice } from './analytics-api';
 import { AnalyticsTable } from './analytics-table';
 import { heatOverlayCss } from './heat-overlay';
@@ -27,23 +25,11 @@ export function ProcessAnalyticsView(props: {
   tabs: ReactNode;
 }) {
   const { workflowId } = props;
-  const [versions, setVersions] = useState<VersionSummary[] | undefined>();
-  const [versionsProblem, setVersionsProblem] = useState<string | undefined>();
+  const { versions, problem: versionsProblem } = useVersionList(workflowId);
   const [chosenVersion, setVersion] = useState<number | undefined>();
   const [range, setRange] = useState<RangeSelection>({ choice: '7d', customFrom: '', customTo: '' });
   const [measure, setMeasure] = useState<HeatMeasure>('runs');
   const [selection, setSelection] = useState<Selection>(emptySelection);
-
-  useEffect(() => {
-    let live = true;
-    workflowApi
-      .versions(workflowId)
-      .then((loaded) => live && setVersions(loaded))
-      .catch((error: unknown) => live && setVersionsProblem(errorMessage(error)));
-    return () => {
-      live = false;
-    };
-  }, [workflowId]);
 
   const version = chosenVersion ?? props.publishedVersion ?? versions?.[0]?.version;
   const graph = useVersion(workflowId, version);

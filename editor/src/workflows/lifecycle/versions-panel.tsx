@@ -1,7 +1,5 @@
-import { useEffect, useState } from 'react';
-import { errorMessage } from '../../api/api-client';
 import { Link } from '../../routing/use-route';
-import { workflowApi, type VersionSummary } from '../workflow-api';
+import { useVersionList } from './use-version';
 
 /** The published versions of a workflow, newest first; each opens read-only. */
 export function VersionsPanel({
@@ -11,18 +9,7 @@ export function VersionsPanel({
   workflowId: string;
   publishedVersion: number | undefined;
 }) {
-  const [versions, setVersions] = useState<VersionSummary[] | undefined>();
-  const [error, setError] = useState<string | undefined>();
-  useEffect(() => {
-    let live = true;
-    workflowApi
-      .versions(workflowId)
-      .then((items) => live && setVersions(items))
-      .catch((caught: unknown) => live && setError(errorMessage(caught)));
-    return () => {
-      live = false;
-    };
-  }, [workflowId, publishedVersion]);
+  const { versions, problem: error } = useVersionList(workflowId, publishedVersion);
   return (
     <section className="wf-list-panel" aria-label="Versions">
       <h2>Versions</h2>
