@@ -266,18 +266,20 @@ export function createWorkflowStore(db: Db, options: { now?: () => Date } = {}) 
         }
         // A slower concurrent publish of a lower number must not move publishedVersion back. The
         // condition is checked by MongoDB atomically but not by FerretDB v1, where two racing updates
-        // can both apply: so the move is read back, and made again while a lower number is there.
+        // can both apply. So every publisher, after its own write, reads back and moves
+        // publishedVersion up to the newest version while it holds a lower one: whichever write lands
+        // last, its writer's check follows it, and publishedVersion ends at the newest version.
+        await workflows.updateOne(
+          { _id: id, $or: [{ publishedVersion: { $exists: false } }, { publishedVersion: { $lt: next } }] },
+          { $set: { publishedVersion: next } },
+        );
         for (let check = 0; check < maxPublishAttempts; check++) {
-          await workflows.updateOne(
-            {
-              _id: id,
-              $or: [{ publishedVersion: { $exists: false } }, { publishedVersion: { $lt: next } }],
-            },
-            { $set: { publishedVersion: next } },
-          );
           const stored = await workflows.findOne({ _id: id }, { projection: { publishedVersion: 1 } });
-          // Done once it holds this version or a later one, or was unpublished meanwhile.
-          if (stored?.publishedVersion === undefined || stored.publishedVersion >= next) break;
+          // Unpublished meanwhile: nothing to move.
+          if (stored?.publishedVersion === undefined) break;
+          const newest = await latestVersion(id);
+          if (stored.publishedVersion >= newest) break;
+          await workflows.updateOne({ _id: id }, { $set: { publishedVersion: newest } });
         }
         await appendAudit(
           db,
